@@ -1,0 +1,190 @@
+"""The DuckDB schema of the talent store, versioned.
+
+Every table the product reads or writes is declared here. `SCHEMA_VERSION` is stored in
+`meta`; `analytics.store.Database` refuses or migrates files of another version.
+
+Conventions:
+- `instansi.id` is the row number of the Kanreg X published table (its own order, 1..44).
+- Golongan is stored as text ('III/a' for PNS, 'IX' for PPPK) plus `golongan_rank` 1..17, where
+  PNS I/a..IV/e and PPPK I..XVII share a scale (PPPK V = II/a entry level, IX = III/a, ...).
+- Source rows carry `sumber` ('demo' for generated rows, 'impor' for imported ones,
+  'publikasi' for published reference facts) and, for imports, the `import_id`.
+- Large tables carry no PRIMARY KEY (index upkeep would dominate bulk loads at national
+  scale); their keys, noted in comments, are enforced by the importer and the generator.
+- Derived tables `agg_*` are pre-aggregates rebuilt by `analytics.aggregates.refresh`.
+"""
+
+from __future__ import annotations
+
+SCHEMA_VERSION = 1
+
+DDL: tuple[str, ...] = (
+    """CREATE TABLE IF NOT EXISTS meta (
+        key VARCHAR PRIMARY KEY,
+        value VARCHAR
+    )""",
+    """CREATE TABLE IF NOT EXISTS instansi (
+        id INTEGER PRIMARY KEY,
+        nama VARCHAR NOT NULL UNIQUE,
+        jenis VARCHAR NOT NULL,            -- provinsi / kabupaten / kota
+        provinsi VARCHAR NOT NULL,
+        kode_kemendagri VARCHAR,
+        kode_bps VARCHAR,
+        ibukota VARCHAR,
+        lat DOUBLE,
+        lon DOUBLE
+    )""",
+    """CREATE TABLE IF NOT EXISTS ism (
+        instansi_id INTEGER NOT NULL,
+        tahun INTEGER NOT NULL,
+        skor DOUBLE NOT NULL,
+        sumber VARCHAR NOT NULL,
+        PRIMARY KEY (instansi_id, tahun)
+    )""",
+    """CREATE TABLE IF NOT EXISTS unit (
+        id INTEGER PRIMARY KEY,
+        instansi_id INTEGER NOT NULL,
+        nama VARCHAR NOT NULL,
+        sumber VARCHAR NOT NULL DEFAULT 'impor',
+        UNIQUE (instansi_id, nama)
+    )""",
+    """CREATE TABLE IF NOT EXISTS pegawai (  -- key: nip
+        nip VARCHAR NOT NULL,
+        nama VARCHAR NOT NULL,
+        instansi_id INTEGER NOT NULL,
+        unit_id INTEGER NOT NULL,
+        jenis_jabatan VARCHAR NOT NULL,     -- see analytics.domain.JENIS_JABATAN
+        nama_jabatan VARCHAR NOT NULL,
+        jenjang VARCHAR,                    -- fungsional level, e.g. 'Ahli Muda'; else NULL
+        golongan VARCHAR NOT NULL,
+        golongan_rank SMALLINT NOT NULL,
+        jenis_kelamin VARCHAR NOT NULL,     -- L / P
+        tanggal_lahir DATE NOT NULL,
+        status_kepegawaian VARCHAR NOT NULL, -- PNS / PPPK
+        pendidikan VARCHAR,
+        tmt_jabatan DATE,
+        tmt_cpns DATE,
+        bup SMALLINT NOT NULL,              -- retirement age (batas usia pensiun)
+        tanggal_pensiun DATE NOT NULL,
+        sumber VARCHAR NOT NULL DEFAULT 'impor',
+        import_id INTEGER
+    )""",
+    """CREATE TABLE IF NOT EXISTS kinerja (  -- key: nip, tahun
+        nip VARCHAR NOT NULL,
+        tahun SMALLINT NOT NULL,
+        predikat VARCHAR NOT NULL,
+        sumber VARCHAR NOT NULL DEFAULT 'impor',
+        import_id INTEGER
+    )""",
+    """CREATE TABLE IF NOT EXISTS potensial (  -- key: nip, tahun
+        nip VARCHAR NOT NULL,
+        tahun SMALLINT NOT NULL,
+        level VARCHAR,                      -- Tinggi / Sedang / Rendah (may be NULL when skor given)
+        skor DOUBLE,                        -- 0..100 (may be NULL when level given)
+        sumber VARCHAR NOT NULL DEFAULT 'impor',
+        import_id INTEGER
+    )""",
+    """CREATE TABLE IF NOT EXISTS kompetensi_ref (
+        nama VARCHAR PRIMARY KEY,
+        kelompok VARCHAR NOT NULL,          -- manajerial / sosial kultural / teknis
+        urutan SMALLINT NOT NULL
+    )""",
+    """CREATE TABLE IF NOT EXISTS kompetensi (  -- key: nip, tahun, kompetensi
+        nip VARCHAR NOT NULL,
+        tahun SMALLINT NOT NULL,
+        kompetensi VARCHAR NOT NULL,
+        level SMALLINT NOT NULL,
+        sumber VARCHAR NOT NULL DEFAULT 'impor',
+        import_id INTEGER
+    )""",
+    """CREATE TABLE IF NOT EXISTS standar_kompetensi (
+        jenis_jabatan VARCHAR,              -- one of jenis_jabatan / nama_jabatan is set
+        nama_jabatan VARCHAR,
+        kompetensi VARCHAR NOT NULL,
+        level_standar SMALLINT NOT NULL,
+        tingkat_kepentingan VARCHAR,        -- mutlak / penting / perlu
+        sumber VARCHAR NOT NULL DEFAULT 'impor',
+        import_id INTEGER
+    )""",
+    "CREATE SEQUENCE IF NOT EXISTS pelatihan_seq",
+    """CREATE TABLE IF NOT EXISTS pelatihan (
+        id BIGINT DEFAULT nextval('pelatihan_seq'),
+        nip VARCHAR NOT NULL,
+        tanggal_mulai DATE NOT NULL,
+        tanggal_selesai DATE,
+        nama_kegiatan VARCHAR NOT NULL,
+        jalur VARCHAR NOT NULL,             -- Klasikal / Nonklasikal
+        jenis VARCHAR NOT NULL,
+        jp DOUBLE NOT NULL,                 -- JP after conversion (analytics.rules.jp)
+        sumber VARCHAR NOT NULL DEFAULT 'impor',
+        import_id INTEGER
+    )""",
+    "CREATE SEQUENCE IF NOT EXISTS kematangan_seq",
+    """CREATE TABLE IF NOT EXISTS kematangan (
+        id INTEGER PRIMARY KEY DEFAULT nextval('kematangan_seq'),
+        instansi_id INTEGER NOT NULL,
+        periode DATE NOT NULL,
+        pembangunan_mt VARCHAR NOT NULL,    -- Sudah / Proses / Belum
+        penerapan_mt VARCHAR NOT NULL,
+        skor_ism DOUBLE,
+        tahun_ism SMALLINT,
+        bukti VARCHAR,                      -- level of evidence for a recorded change
+        catatan VARCHAR,
+        sumber VARCHAR NOT NULL,            -- publikasi / pengguna / impor
+        dicatat_oleh VARCHAR,
+        dicatat_pada TIMESTAMP,
+        import_id INTEGER
+    )""",
+    "CREATE SEQUENCE IF NOT EXISTS kalibrasi_seq",
+    """CREATE TABLE IF NOT EXISTS kalibrasi (
+        id INTEGER PRIMARY KEY DEFAULT nextval('kalibrasi_seq'),
+        nip VARCHAR NOT NULL,
+        tahun SMALLINT NOT NULL,
+        kotak_asal SMALLINT,
+        kotak_baru SMALLINT NOT NULL,
+        alasan VARCHAR NOT NULL,
+        oleh VARCHAR NOT NULL,
+        pada TIMESTAMP NOT NULL,
+        aktif BOOLEAN NOT NULL DEFAULT TRUE  -- superseded calibrations stay, inactive
+    )""",
+    "CREATE SEQUENCE IF NOT EXISTS audit_seq",
+    """CREATE TABLE IF NOT EXISTS audit (
+        id BIGINT PRIMARY KEY DEFAULT nextval('audit_seq'),
+        pada TIMESTAMP NOT NULL,
+        oleh VARCHAR NOT NULL,
+        aksi VARCHAR NOT NULL,
+        objek VARCHAR,
+        rincian VARCHAR                     -- JSON
+    )""",
+    "CREATE SEQUENCE IF NOT EXISTS impor_seq",
+    """CREATE TABLE IF NOT EXISTS impor_log (
+        id INTEGER PRIMARY KEY,
+        pada TIMESTAMP NOT NULL,
+        oleh VARCHAR NOT NULL,
+        berkas VARCHAR NOT NULL,            -- JSON list of file names
+        sidik VARCHAR,                      -- content hash of the import (duplicate detection)
+        ditambah INTEGER NOT NULL DEFAULT 0,
+        diperbarui INTEGER NOT NULL DEFAULT 0,
+        rincian VARCHAR                     -- JSON per table
+    )""",
+    # Pre-aggregates (derived; rebuilt by analytics.aggregates.refresh).
+    """CREATE TABLE IF NOT EXISTS agg_jp (  -- key: nip, tahun
+        nip VARCHAR NOT NULL,
+        tahun SMALLINT NOT NULL,
+        jp DOUBLE NOT NULL,
+        jp_klasikal DOUBLE NOT NULL,
+        jp_nonklasikal DOUBLE NOT NULL,
+        kegiatan INTEGER NOT NULL
+    )""",
+)
+
+# Tables whose rows are source data (never overwritten by derived values).
+SOURCE_TABLES = (
+    "pegawai",
+    "kinerja",
+    "potensial",
+    "kompetensi",
+    "standar_kompetensi",
+    "pelatihan",
+    "kematangan",
+)
