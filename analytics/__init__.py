@@ -1,0 +1,1 @@
+"""Analytics layer of the ASN talent dashboard: store, rules, queries, I/O. Never imports Streamlit."""

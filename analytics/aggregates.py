@@ -1,0 +1,36 @@
+"""Pre-aggregated tables (derived from source tables, never edited by hand).
+
+`refresh(cur)` rebuilds every pre-aggregate inside the caller's transaction; the demo build
+and every import call it, so the aggregates are always consistent with the base tables.
+Register further pre-aggregates in `REFRESHERS`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import duckdb
+
+
+def refresh_agg_jp(cur: duckdb.DuckDBPyConnection) -> None:
+    """JP per person and year (year of tanggal_mulai), split klasikal / nonklasikal."""
+    cur.execute("DELETE FROM agg_jp")
+    cur.execute(
+        """INSERT INTO agg_jp
+           SELECT nip, CAST(year(tanggal_mulai) AS SMALLINT) AS tahun,
+                  sum(jp),
+                  coalesce(sum(jp) FILTER (WHERE jalur = 'Klasikal'), 0),
+                  coalesce(sum(jp) FILTER (WHERE jalur = 'Nonklasikal'), 0),
+                  count(*)
+           FROM pelatihan GROUP BY ALL
+           ORDER BY 2, 1"""
+    )
+
+
+REFRESHERS: list[Callable[[duckdb.DuckDBPyConnection], None]] = [refresh_agg_jp]
+
+
+def refresh(cur: duckdb.DuckDBPyConnection) -> None:
+    """Rebuild all pre-aggregates through the given (transactional) cursor."""
+    for step in REFRESHERS:
+        step(cur)

@@ -1,0 +1,1 @@
+"""Regulatory rules, one documented module each (box, gap, JP, maturity, distribution)."""

@@ -1,0 +1,9 @@
+"""Page under construction (filled by its issue)."""
+
+import streamlit as st
+
+from ui.common import header
+from ui.state import current_filter
+
+header("kematangan")
+st.write(current_filter())

@@ -1,0 +1,54 @@
+"""Chart styling for a meeting room: large type, colour-blind-safe palettes, demo watermark."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+
+# Okabe–Ito based; distinguishable for colour-blind viewers and on a washed-out projector.
+# Labels and numbers always stay on the chart: colour is never the only carrier.
+NINEBOX_LABEL_COLORS: dict[str, str] = {
+    "Unggul / terbaik": "#0B4F8A",  # dark blue (box 9)
+    "Potensial": "#56B4E9",  # sky blue (7, 8)
+    "Cukup potensial": "#E8E3C4",  # light sand (3, 5, 6)
+    "Kurang sesuai": "#E69F00",  # orange (2, 4)
+    "Tidak sesuai": "#D55E00",  # vermillion (1)
+}
+MT_STATUS_COLORS: dict[str, str] = {"Sudah": "#009E73", "Proses": "#E69F00", "Belum": "#9E9E9E"}
+MATURITY_LEVEL_COLORS: dict[int, str] = {
+    1: "#BDBDBD",
+    2: "#F0E442",
+    3: "#E69F00",
+    4: "#56B4E9",
+    5: "#009E73",
+}
+# Diverging scale for competency gaps: surplus (negative gap) blue, shortfall (positive) red.
+GAP_COLORSCALE = [[0.0, "#2166AC"], [0.5, "#F7F7F7"], [1.0, "#B2182B"]]
+SEQUENTIAL = "Blues"
+ACCENT = "#0B4F8A"
+FONT = dict(family="Inter, Segoe UI, Roboto, Helvetica, Arial, sans-serif", size=15)
+
+
+def style(fig: go.Figure, *, demo: bool = False, height: int | None = None) -> go.Figure:
+    """Apply the house style: readable fonts, white background, optional 'data contoh' mark."""
+    fig.update_layout(
+        template="plotly_white",
+        font=FONT,
+        margin=dict(l=10, r=10, t=40, b=10),
+        hoverlabel=dict(font_size=14),
+        legend=dict(font=dict(size=14)),
+    )
+    if height:
+        fig.update_layout(height=height)
+    if demo:
+        fig.add_annotation(
+            text="data contoh",
+            xref="paper",
+            yref="paper",
+            x=1,
+            y=1.0,
+            xanchor="right",
+            yanchor="bottom",
+            showarrow=False,
+            font=dict(size=12, color="#8A6D00"),
+        )
+    return fig
