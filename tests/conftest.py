@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -24,6 +23,7 @@ def store(tmp_path: Path):
 def demo_db_path(tmp_path_factory) -> Path:
     """A small demo store (3,000 employees, seed 7) built once per test session."""
     from analytics.demo import build
+
     from analytics.reference import open_store
 
     path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
