@@ -176,6 +176,20 @@ DDL: tuple[str, ...] = (
         jp_nonklasikal DOUBLE NOT NULL,
         kegiatan INTEGER NOT NULL
     )""",
+    # Local sign-in accounts (analytics.auth): argon2id hashes only, never plaintext.
+    """CREATE TABLE IF NOT EXISTS akun (
+        username VARCHAR PRIMARY KEY,       -- lower case
+        password_hash VARCHAR,              -- argon2id; NULL = no password sign-in (OIDC only)
+        role VARCHAR NOT NULL,              -- see analytics.filters.ROLES
+        instansi_id INTEGER,                -- NULL = the whole region
+        aktif BOOLEAN NOT NULL DEFAULT TRUE,
+        dibuat TIMESTAMP NOT NULL,
+        gagal INTEGER NOT NULL DEFAULT 0,   -- consecutive failed sign-ins
+        terkunci_sampai TIMESTAMP,          -- locked out until (after repeated failures)
+        email VARCHAR,                      -- maps an OIDC identity (st.user.email) to the account
+        nama VARCHAR,                       -- display name
+        masuk_terakhir TIMESTAMP
+    )""",
 )
 
 # Tables whose rows are source data (never overwritten by derived values).
