@@ -27,7 +27,26 @@ def refresh_agg_jp(cur: duckdb.DuckDBPyConnection) -> None:
     )
 
 
-REFRESHERS: list[Callable[[duckdb.DuckDBPyConnection], None]] = [refresh_agg_jp]
+def refresh_agg_jp_bulan(cur: duckdb.DuckDBPyConnection) -> None:
+    """JP per person, year and month of tanggal_mulai (for cumulative and as-of JP)."""
+    cur.execute("DELETE FROM agg_jp_bulan")
+    cur.execute(
+        """INSERT INTO agg_jp_bulan
+           SELECT nip, CAST(year(tanggal_mulai) AS SMALLINT) AS tahun,
+                  CAST(month(tanggal_mulai) AS TINYINT) AS bulan,
+                  sum(jp),
+                  coalesce(sum(jp) FILTER (WHERE jalur = 'Klasikal'), 0),
+                  coalesce(sum(jp) FILTER (WHERE jalur = 'Nonklasikal'), 0),
+                  count(*)
+           FROM pelatihan GROUP BY ALL
+           ORDER BY 2, 3, 1"""
+    )
+
+
+REFRESHERS: list[Callable[[duckdb.DuckDBPyConnection], None]] = [
+    refresh_agg_jp,
+    refresh_agg_jp_bulan,
+]
 
 
 def refresh(cur: duckdb.DuckDBPyConnection) -> None:

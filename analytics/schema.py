@@ -190,6 +190,17 @@ DDL: tuple[str, ...] = (
         nama VARCHAR,                       -- display name
         masuk_terakhir TIMESTAMP
     )""",
+    # JP per person, year and month of tanggal_mulai (issue 6: month-by-month cumulative JP
+    # and "as of" a date inside the year); rebuilt by analytics.aggregates.refresh_agg_jp_bulan.
+    """CREATE TABLE IF NOT EXISTS agg_jp_bulan (  -- key: nip, tahun, bulan
+        nip VARCHAR NOT NULL,
+        tahun SMALLINT NOT NULL,
+        bulan TINYINT NOT NULL,
+        jp DOUBLE NOT NULL,
+        jp_klasikal DOUBLE NOT NULL,
+        jp_nonklasikal DOUBLE NOT NULL,
+        kegiatan INTEGER NOT NULL
+    )""",
 )
 
 # Tables whose rows are source data (never overwritten by derived values).
