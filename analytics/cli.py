@@ -32,6 +32,13 @@ COMMANDS: dict[str, tuple[str, str, str, str]] = {
         "write the import templates",
     ),
     "info": ("analytics.cli", "add_info_arguments", "run_info", "show what a store holds"),
+    "user": ("analytics.auth_cli", "add_user_arguments", "run_user", "manage sign-in accounts"),
+    "init-admin": (
+        "analytics.auth_cli",
+        "add_init_admin_arguments",
+        "run_init_admin",
+        "create the first administrator (first run)",
+    ),
 }
 
 
