@@ -43,9 +43,32 @@ def refresh_agg_jp_bulan(cur: duckdb.DuckDBPyConnection) -> None:
     )
 
 
+def refresh_agg_kotak(cur: duckdb.DuckDBPyConnection) -> None:
+    """Nine-box inputs per person and SKP year: the year's predikat and the latest potential
+    assessment in or before that year (rules: analytics.rules.ninebox)."""
+    cur.execute("DELETE FROM agg_kotak")
+    cur.execute(
+        """INSERT INTO agg_kotak
+           WITH yrs AS (SELECT DISTINCT tahun FROM kinerja),
+           pot AS (
+               SELECT y.tahun, p.nip,
+                      arg_max({'level': p.level, 'skor': p.skor, 'tahun': p.tahun}, p.tahun) AS a
+               FROM potensial p JOIN yrs y ON p.tahun <= y.tahun
+               WHERE p.level IS NOT NULL OR p.skor IS NOT NULL
+               GROUP BY ALL
+           )
+           SELECT coalesce(k.nip, pot.nip), coalesce(k.tahun, pot.tahun), k.predikat,
+                  pot.a.level, pot.a.skor, pot.a.tahun
+           FROM (SELECT nip, tahun, any_value(predikat) AS predikat FROM kinerja GROUP BY ALL) k
+           FULL JOIN pot ON pot.nip = k.nip AND pot.tahun = k.tahun
+           ORDER BY 2, 1"""
+    )
+
+
 REFRESHERS: list[Callable[[duckdb.DuckDBPyConnection], None]] = [
     refresh_agg_jp,
     refresh_agg_jp_bulan,
+    refresh_agg_kotak,
 ]
 
 

@@ -201,6 +201,17 @@ DDL: tuple[str, ...] = (
         jp_nonklasikal DOUBLE NOT NULL,
         kegiatan INTEGER NOT NULL
     )""",
+    # Nine-box inputs per person and year (analytics.aggregates.refresh_agg_kotak): the year's
+    # SKP predikat and the latest potential assessment in or before the year. Boxes are computed
+    # from these at query time so that configurable thresholds apply. Key: nip, tahun.
+    """CREATE TABLE IF NOT EXISTS agg_kotak (
+        nip VARCHAR NOT NULL,
+        tahun SMALLINT NOT NULL,
+        predikat VARCHAR,
+        pot_level VARCHAR,
+        pot_skor DOUBLE,
+        pot_tahun SMALLINT
+    )""",
 )
 
 # Tables whose rows are source data (never overwritten by derived values).
