@@ -901,8 +901,9 @@ class ValidationReport:
         return {t: len(r) for t, r in self.rows.items()}
 
 
-def _closest(name: str, options: list[str]) -> str:
-    match = difflib.get_close_matches(name.lower(), [o.lower() for o in options], n=1, cutoff=0.8)
+def _closest(name: str, options: list[str], cutoff: float = 0.8) -> str:
+    lowered = [o.lower() for o in options]
+    match = difflib.get_close_matches(name.lower(), lowered, n=1, cutoff=cutoff)
     if not match:
         return ""
     canon = next(o for o in options if o.lower() == match[0])
@@ -980,7 +981,7 @@ def validate(db: Any, parsed: ParsedImport) -> ValidationReport:
                         tabel,
                         baris,
                         "instansi",
-                        f"instansi tidak dikenal: '{name}'{_closest(name, inst_names)}",
+                        f"instansi tidak dikenal: '{name}'{_closest(name, inst_names, 0.9)}",
                     )
                 )
 
@@ -1058,4 +1059,4 @@ def validate(db: Any, parsed: ParsedImport) -> ValidationReport:
 
 def _issue_order(i: Issue) -> tuple:
     t = TABLE_ORDER.index(i.tabel) if i.tabel in SPECS else -1
-    return (i.berkas, t, i.baris or 0, i.kolom or "")
+    return (t, i.berkas, i.baris or 0)
