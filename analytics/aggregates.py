@@ -65,10 +65,18 @@ def refresh_agg_kotak(cur: duckdb.DuckDBPyConnection) -> None:
     )
 
 
+def refresh_agg_kompetensi(cur: duckdb.DuckDBPyConnection) -> None:
+    """Competency gap intervals and cube (analytics.queries.competency); runs after agg_jp."""
+    from analytics.queries.competency import refresh_agg_kompetensi as step
+
+    step(cur)
+
+
 REFRESHERS: list[Callable[[duckdb.DuckDBPyConnection], None]] = [
     refresh_agg_jp,
     refresh_agg_jp_bulan,
     refresh_agg_kotak,
+    refresh_agg_kompetensi,
 ]
 
 

@@ -212,6 +212,42 @@ DDL: tuple[str, ...] = (
         pot_skor DOUBLE,
         pot_tahun SMALLINT
     )""",
+    # Competency assessments as validity intervals (analytics.queries.competency): the latest
+    # assessment in or before year Y is the row with tahun_dari <= Y < tahun_sampai (9999 =
+    # no later assessment), with the required level (analytics.rules.gap) and its source.
+    # Key: nip, kompetensi, tahun_dari.
+    """CREATE TABLE IF NOT EXISTS agg_kompetensi_pegawai (
+        nip VARCHAR NOT NULL,
+        kompetensi VARCHAR NOT NULL,
+        tahun_dari SMALLINT NOT NULL,
+        tahun_sampai SMALLINT NOT NULL,
+        level SMALLINT NOT NULL,
+        level_standar SMALLINT NOT NULL,
+        sumber_standar VARCHAR NOT NULL,    -- jabatan / jenis / bawaan
+        kepentingan VARCHAR,                -- mutlak / penting / perlu (imported standards)
+        bobot DOUBLE NOT NULL
+    )""",
+    # Competency gap cube per year and pegawai filter dimensions (same column names as
+    # pegawai, so employee_where applies to it). Key: tahun .. kompetensi.
+    """CREATE TABLE IF NOT EXISTS agg_kompetensi (
+        tahun SMALLINT NOT NULL,
+        instansi_id INTEGER NOT NULL,
+        unit_id INTEGER NOT NULL,
+        jenis_jabatan VARCHAR NOT NULL,
+        golongan_rank SMALLINT NOT NULL,
+        status_kepegawaian VARCHAR NOT NULL,
+        kompetensi VARCHAR NOT NULL,
+        n INTEGER NOT NULL,                 -- people assessed
+        sum_level BIGINT NOT NULL,
+        sum_standar BIGINT NOT NULL,
+        sum_gap BIGINT NOT NULL,
+        sum_gap_bobot DOUBLE NOT NULL,
+        sum_kurang BIGINT NOT NULL,         -- sum of positive gaps (shortfall)
+        sum_kurang_bobot DOUBLE NOT NULL,
+        n_bawah INTEGER NOT NULL,           -- people below standard
+        jp_bawah DOUBLE NOT NULL,           -- JP that year of the people below standard
+        n_bawah_belum_jp INTEGER NOT NULL   -- people below standard short of their JP target
+    )""",
 )
 
 # Tables whose rows are source data (never overwritten by derived values).
