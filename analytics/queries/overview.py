@@ -1,0 +1,187 @@
+"""Regional overview (landing page): headline figures and a per-province summary.
+
+Workforce figures per instance (ASN counted, PNS meeting 20 JP, talent pool) come from one
+aggregate query, `workforce_by_instansi`, which the maturity table reuses. Everything is
+aggregated inside DuckDB; Polars only shapes the ≤44-row results.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import polars as pl
+
+from analytics.filters import Filter, Scope, employee_where, instansi_where
+from analytics.rules import ninebox
+from analytics.rules.jp import TARGET_PNS, sql_meets
+from analytics.store import Database
+
+# Talent pool = the succession group (boxes 7–9) of the nine-box rule (analytics.rules.ninebox).
+POOL_BOXES: tuple[int, ...] = ninebox.SUCCESSION_BOXES
+
+
+def workforce_by_instansi(db: Database, flt: Filter, scope: Scope) -> pl.DataFrame:
+    """Per instance in the filter: ASN counted, PNS, PNS meeting 20 JP, assessed, talent pool.
+
+    Columns: instansi_id, asn, pns, pns_20jp, dinilai (people with a box), talent_pool.
+    Only instances with at least one employee in the filter appear.
+
+    - PNS for the 20 JP rule: status PNS, not retired before the year, started by its end
+      (the population convention of analytics.rules.jp); people without training count as 0 JP.
+    - Box: SKP predikat of the year × latest potential assessment in or before the year
+      (analytics.rules.ninebox); an active calibration of the year replaces the computed box.
+    - Talent pool: boxes 7–9 (the succession group).
+    """
+    where, params = employee_where(flt, scope, "p")
+    k_idx, k_params = ninebox.kinerja_sql("predikat")
+    p_idx, p_params = ninebox.potensial_sql("level", "skor")
+    sql = f"""
+        WITH p AS (
+            SELECT p.nip, p.instansi_id, p.status_kepegawaian = 'PNS'
+                   AND p.tanggal_pensiun > make_date($tahun, 1, 1)
+                   AND (p.tmt_cpns IS NULL OR p.tmt_cpns <= make_date($tahun, 12, 31)) AS pns
+            FROM pegawai p WHERE {where}
+        ),
+        k AS (SELECT nip, any_value({k_idx}) AS k_idx FROM kinerja
+              WHERE tahun = $tahun GROUP BY nip),
+        pot AS (SELECT nip, arg_max({p_idx}, tahun) AS p_idx FROM potensial
+                WHERE tahun <= $tahun AND {p_idx} IS NOT NULL GROUP BY nip),
+        j AS (SELECT nip, jp FROM agg_jp WHERE tahun = $tahun),
+        kal AS (SELECT nip, arg_max(kotak_baru, pada) AS kotak FROM kalibrasi
+                WHERE aktif AND tahun = $tahun GROUP BY nip),
+        x AS (
+            SELECT p.instansi_id, p.pns, coalesce(j.jp, 0) AS jp,
+                   coalesce(kal.kotak, {ninebox.box_sql("k.k_idx", "pot.p_idx")}) AS kotak
+            FROM p LEFT JOIN k ON k.nip = p.nip LEFT JOIN pot ON pot.nip = p.nip
+                   LEFT JOIN j ON j.nip = p.nip LEFT JOIN kal ON kal.nip = p.nip
+        )
+        SELECT instansi_id,
+               count(*) AS asn,
+               count(*) FILTER (WHERE pns) AS pns,
+               count(*) FILTER (WHERE pns AND {sql_meets("jp", "$t_pns")}) AS pns_20jp,
+               count(kotak) AS dinilai,
+               count(*) FILTER (WHERE list_contains($pool, kotak)) AS talent_pool
+        FROM x GROUP BY instansi_id ORDER BY instansi_id
+    """
+    params |= (
+        k_params
+        | p_params
+        | {
+            "tahun": flt.tahun,
+            "t_pns": TARGET_PNS,
+            "pool": list(POOL_BOXES),
+        }
+    )
+    return db.query(sql, params).with_columns(pl.col("instansi_id").cast(pl.Int64))
+
+
+@dataclass(frozen=True)
+class Headline:
+    """Headline figures of the landing page (inside the filter and scope)."""
+
+    instansi: int  # instances in the filter
+    asn: int
+    pns: int
+    pns_20jp: int
+    dinilai: int
+    talent_pool: int
+    bangun: dict[str, int]  # Pembangunan MT: status -> instances
+    terap: dict[str, int]  # Penerapan MT: status -> instances
+    asn_tercakup: int  # ASN in instances applying MT (Penerapan Sudah)
+    tahun: int
+    data_as_of: date | None
+
+    @property
+    def share_20jp(self) -> float | None:
+        """Share of PNS meeting 20 JP in the year (None without PNS)."""
+        return self.pns_20jp / self.pns if self.pns else None
+
+    @property
+    def share_pool(self) -> float | None:
+        """Talent pool as a share of people with a box."""
+        return self.talent_pool / self.dinilai if self.dinilai else None
+
+    @property
+    def share_tercakup(self) -> float | None:
+        """Share of the ASN counted that work in instances applying MT."""
+        return self.asn_tercakup / self.asn if self.asn else None
+
+
+def headline(db: Database, flt: Filter, scope: Scope, as_of: date | None = None) -> Headline:
+    """Headline figures: ASN counted, instances by MT status, share meeting 20 JP, talent pool."""
+    from analytics.queries.maturity import status_table
+
+    table = status_table(db, flt, scope, as_of)
+    tot = table.select(
+        pl.len().alias("n"),
+        *(pl.col(c).fill_null(0).sum() for c in ("asn", "pns", "pns_20jp", "dinilai")),
+        pl.col("talent_pool").fill_null(0).sum(),
+        pl.col("asn").filter(pl.col("penerapan_mt") == "Sudah").fill_null(0).sum().alias("cov"),
+    ).row(0, named=True)
+
+    def counts(col: str) -> dict[str, int]:
+        vc = dict(table.group_by(col).len().iter_rows())
+        return {s: int(vc.get(s, 0)) for s in ("Sudah", "Proses", "Belum")}
+
+    as_of_text = db.meta("data_as_of")
+    return Headline(
+        instansi=int(tot["n"]),
+        asn=int(tot["asn"]),
+        pns=int(tot["pns"]),
+        pns_20jp=int(tot["pns_20jp"]),
+        dinilai=int(tot["dinilai"]),
+        talent_pool=int(tot["talent_pool"]),
+        bangun=counts("pembangunan_mt"),
+        terap=counts("penerapan_mt"),
+        asn_tercakup=int(tot["cov"] or 0),
+        tahun=flt.tahun,
+        data_as_of=date.fromisoformat(as_of_text[:10]) if as_of_text else None,
+    )
+
+
+def province_summary(
+    db: Database, flt: Filter, scope: Scope, as_of: date | None = None
+) -> pl.DataFrame:
+    """Per province: instances, built / applying MT, ASN, share meeting 20 JP, talent pool.
+
+    Columns: provinsi, instansi, bangun_sudah, terap_sudah, asn, asn_tercakup, share_tercakup,
+    pns, pns_20jp, share_20jp, talent_pool; a final row 'Total' sums the region.
+    """
+    from analytics.queries.maturity import status_table
+
+    table = status_table(db, flt, scope, as_of)
+    aggs = [
+        pl.len().alias("instansi"),
+        (pl.col("pembangunan_mt") == "Sudah").sum().alias("bangun_sudah"),
+        (pl.col("penerapan_mt") == "Sudah").sum().alias("terap_sudah"),
+        pl.col("asn").fill_null(0).sum().alias("asn"),
+        pl.col("asn").filter(pl.col("penerapan_mt") == "Sudah").fill_null(0).sum()
+        .alias("asn_tercakup"),
+        pl.col("pns").fill_null(0).sum().alias("pns"),
+        pl.col("pns_20jp").fill_null(0).sum().alias("pns_20jp"),
+        pl.col("talent_pool").fill_null(0).sum().alias("talent_pool"),
+    ]  # fmt: skip
+    order = {"Bali": 0, "Nusa Tenggara Barat": 1, "Nusa Tenggara Timur": 2}
+    by_prov = (
+        table.group_by("provinsi")
+        .agg(aggs)
+        .sort(pl.col("provinsi").replace_strict(order, default=9, return_dtype=pl.Int8))
+    )
+    total = table.select(aggs).with_columns(pl.lit("Total").alias("provinsi"))
+    out = pl.concat([by_prov, total.select(by_prov.columns)], how="vertical_relaxed")
+    return out.with_columns(
+        pl.when(pl.col("asn") > 0)
+        .then(pl.col("asn_tercakup") / pl.col("asn"))
+        .alias("share_tercakup"),
+        pl.when(pl.col("pns") > 0).then(pl.col("pns_20jp") / pl.col("pns")).alias("share_20jp"),
+    ).select(
+        "provinsi", "instansi", "bangun_sudah", "terap_sudah", "asn", "asn_tercakup",
+        "share_tercakup", "pns", "pns_20jp", "share_20jp", "talent_pool",
+    )  # fmt: skip
+
+
+def instansi_count(db: Database, flt: Filter, scope: Scope) -> int:
+    """Number of instances in the filter and scope."""
+    where, params = instansi_where(flt, scope, "i")
+    return int(db.scalar(f"SELECT count(*) FROM instansi i WHERE {where}", params))
