@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
+from analytics.auth import can
 from ui import sidebar
+from ui.auth import gate
 from ui.state import build_demo_once, get_db, needs_demo
 from ui.text import common as T
 
@@ -16,6 +20,8 @@ if needs_demo(db):
     build_demo_once(db, lambda frac, msg: bar.progress(min(max(frac, 0.0), 1.0), text=msg))
     bar.empty()
 
+scope = gate()  # sign-in (stops here until signed in); puts the scope in the session
+
 PAGES = {
     T.NAV_GROUP_MISI: [
         st.Page("pages/ringkasan.py", title=T.NAV_RINGKASAN, url_path="ringkasan", default=True),
@@ -24,10 +30,17 @@ PAGES = {
         st.Page("pages/jp.py", title=T.NAV_JP, url_path="jp"),
         st.Page("pages/kematangan.py", title=T.NAV_KEMATANGAN, url_path="kematangan"),
     ],
-    T.NAV_GROUP_DATA: [
-        st.Page("pages/impor.py", title=T.NAV_IMPOR, url_path="impor"),
-    ],
+    T.NAV_GROUP_DATA: [],
 }
+# Pages by role (hiding is convenience; the pages and the analytics layer enforce the scope).
+if can(scope, "import") or can(scope, "export"):
+    PAGES[T.NAV_GROUP_DATA].append(st.Page("pages/impor.py", title=T.NAV_IMPOR, url_path="impor"))
+if can(scope, "meeting") and (Path(__file__).parent / "pages" / "rapat.py").exists():
+    PAGES[T.NAV_GROUP_DATA].append(st.Page("pages/rapat.py", title=T.NAV_RAPAT, url_path="rapat"))
+if can(scope, "manage_users"):
+    PAGES[T.NAV_GROUP_DATA].append(st.Page("pages/admin.py", title=T.NAV_ADMIN, url_path="admin"))
+if not PAGES[T.NAV_GROUP_DATA]:
+    del PAGES[T.NAV_GROUP_DATA]
 
 page = st.navigation(PAGES)
 with st.sidebar:

@@ -39,4 +39,5 @@ def app_env(demo_db_path: Path, monkeypatch):
     monkeypatch.setenv("TALENTA_DB", str(demo_db_path))
     monkeypatch.setenv("TALENTA_NO_DEMO", "1")
     monkeypatch.setenv("TALENTA_AUTH", "off")
+    monkeypatch.setenv("TALENTA_MODE", "demo")  # sign-in may be off only in a local demo
     yield demo_db_path
