@@ -25,20 +25,26 @@ scope = gate()  # sign-in (stops here until signed in); puts the scope in the se
 PAGES = {
     T.NAV_GROUP_MISI: [
         st.Page("pages/ringkasan.py", title=T.NAV_RINGKASAN, url_path="ringkasan", default=True),
-        st.Page("pages/ninebox.py", title=T.NAV_NINEBOX, url_path="ninebox"),
-        st.Page("pages/kompetensi.py", title=T.NAV_KOMPETENSI, url_path="kompetensi"),
-        st.Page("pages/jp.py", title=T.NAV_JP, url_path="jp"),
-        st.Page("pages/kematangan.py", title=T.NAV_KEMATANGAN, url_path="kematangan"),
+        st.Page("pages/ninebox.py", title=T.NAV_NINEBOX, url_path="sembilan-kotak"),
+        st.Page("pages/kompetensi.py", title=T.NAV_KOMPETENSI, url_path="gap-kompetensi"),
+        st.Page("pages/jp.py", title=T.NAV_JP, url_path="jam-pelajaran"),
+        st.Page("pages/kematangan.py", title=T.NAV_KEMATANGAN, url_path="kematangan-mt"),
     ],
     T.NAV_GROUP_DATA: [],
 }
 # Pages by role (hiding is convenience; the pages and the analytics layer enforce the scope).
 if can(scope, "import") or can(scope, "export"):
-    PAGES[T.NAV_GROUP_DATA].append(st.Page("pages/impor.py", title=T.NAV_IMPOR, url_path="impor"))
+    PAGES[T.NAV_GROUP_DATA].append(
+        st.Page("pages/impor.py", title=T.NAV_IMPOR, url_path="impor-ekspor")
+    )
 if can(scope, "meeting") and (Path(__file__).parent / "pages" / "rapat.py").exists():
-    PAGES[T.NAV_GROUP_DATA].append(st.Page("pages/rapat.py", title=T.NAV_RAPAT, url_path="rapat"))
+    PAGES[T.NAV_GROUP_DATA].append(
+        st.Page("pages/rapat.py", title=T.NAV_RAPAT, url_path="rapat-komite")
+    )
 if can(scope, "manage_users"):
-    PAGES[T.NAV_GROUP_DATA].append(st.Page("pages/admin.py", title=T.NAV_ADMIN, url_path="admin"))
+    PAGES[T.NAV_GROUP_DATA].append(
+        st.Page("pages/admin.py", title=T.NAV_ADMIN, url_path="administrasi")
+    )
 if not PAGES[T.NAV_GROUP_DATA]:
     del PAGES[T.NAV_GROUP_DATA]
 

@@ -103,3 +103,6 @@ def add_rows(db: Database, table: str, rows: list[dict]) -> None:
         from analytics.aggregates import refresh
 
         refresh(cur)
+
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")  # for AppTest.from_file(APP)

@@ -19,12 +19,13 @@ from analytics.queries.common import instansi_options, unit_options, years
 from ui.state import current_scope, get_db
 from ui.text import common as T
 
-K_TAHUN, K_INST, K_UNIT, K_JAB, K_GOL, K_STATUS = (
+K_TAHUN, K_INST, K_UNIT, K_JAB, K_GOL_LO, K_GOL_HI, K_STATUS = (
     "flt_tahun",
     "flt_instansi",
     "flt_unit",
     "flt_jabatan",
-    "flt_golongan",
+    "flt_gol_dari",
+    "flt_gol_sampai",
     "flt_status",
 )
 MAX_INSTANSI_FOR_UNITS = 3
@@ -72,7 +73,8 @@ def _load_url(inst_names: dict[int, str], year_list: list[int]) -> None:
         parts = qp["gol"].split("-")
         if len(parts) == 2 and all(p in GOLONGAN for p in parts):
             lo, hi = sorted(parts, key=GOLONGAN.index)
-            st.session_state[K_GOL] = (lo, hi)
+            st.session_state[K_GOL_LO] = lo
+            st.session_state[K_GOL_HI] = hi
         else:
             bad.append(f"gol={qp['gol']}")
     if "status" in qp:
@@ -166,16 +168,22 @@ def render() -> Filter:
             st.session_state.pop("_url_unit", None)
             st.caption(T.FILTER_UNIT_DISABLED)
         jab = st.multiselect(T.FILTER_JABATAN, list(JENIS_JABATAN), key=K_JAB, placeholder=T.ALL)
-        if K_GOL not in st.session_state:
-            st.session_state[K_GOL] = (GOLONGAN[0], GOLONGAN[-1])
-        lo, hi = st.select_slider(T.FILTER_GOLONGAN, options=list(GOLONGAN), key=K_GOL)
+        c_lo, c_hi = st.columns(2)
+        lo = c_lo.selectbox(T.FILTER_GOLONGAN_DARI, list(GOLONGAN), key=K_GOL_LO, index=0)
+        hi = c_hi.selectbox(
+            T.FILTER_GOLONGAN_SAMPAI, list(GOLONGAN), key=K_GOL_HI, index=len(GOLONGAN) - 1
+        )
+        if GOLONGAN.index(lo) > GOLONGAN.index(hi):
+            st.caption(T.FILTER_GOLONGAN_SWAPPED)
+            lo, hi = hi, lo
         status = st.multiselect(
             T.FILTER_STATUS, list(STATUS_KEPEGAWAIAN), key=K_STATUS, placeholder=T.ALL
         )
         if st.button(T.FILTER_RESET, width="stretch"):
             for k in (K_INST, K_UNIT, K_JAB, K_STATUS):
                 st.session_state[k] = []
-            st.session_state[K_GOL] = (GOLONGAN[0], GOLONGAN[-1])
+            st.session_state[K_GOL_LO] = GOLONGAN[0]
+            st.session_state[K_GOL_HI] = GOLONGAN[-1]
             st.rerun()
 
     flt = Filter(
