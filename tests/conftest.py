@@ -5,10 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from tests.factories import make_store
 
 DEMO_EMPLOYEES = 3000
+
+# Machines are shared and noisy: no per-example deadline, no "too slow" health check.
+settings.register_profile(
+    "talenta", deadline=None, suppress_health_check=[HealthCheck.too_slow], max_examples=60
+)
+settings.load_profile("talenta")
 
 
 @pytest.fixture
@@ -23,7 +30,6 @@ def store(tmp_path: Path):
 def demo_db_path(tmp_path_factory) -> Path:
     """A small demo store (3,000 employees, seed 7) built once per test session."""
     from analytics.demo import build
-
     from analytics.reference import open_store
 
     path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
