@@ -283,6 +283,8 @@ class Heatmap:
     cells: pl.DataFrame  # baris_key, baris, baris_no, kompetensi, kelompok, kolom, pegawai, ...
     rows: pl.DataFrame  # every row (before folding): baris_key, baris, pegawai, kekurangan, ...
     folded: int  # rows folded into "Lainnya"
+    columns: pl.DataFrame  # per competency over all rows: kompetensi, kelompok, kolom, pegawai,
+    # rata_gap, di_bawah, kekurangan (in column order)
 
 
 def heatmap(
@@ -310,7 +312,7 @@ def heatmap(
                 "rata_gap": pl.Float64, "kekurangan": pl.Float64, "baris_no": pl.Int64}
     )  # fmt: skip
     if raw.height == 0:
-        return Heatmap(cells=raw.head(0), rows=empty_rows, folded=0)
+        return Heatmap(cells=raw.head(0), rows=empty_rows, folded=0, columns=cols.head(0))
     raw = raw.with_columns(pl.col(s).cast(pl.Float64) for s in sums)
     labels = _row_labels(db, baris, raw["baris_key"].unique().to_list())
     totals = _means(raw.group_by("baris_key").agg(pl.col(s).sum() for s in sums), bobot)
@@ -361,7 +363,15 @@ def heatmap(
         "baris_key", "baris", "baris_no", "kompetensi", "kelompok", "kolom", "pegawai",
         "rata_level", "rata_standar", "rata_gap", "di_bawah", "pct_bawah", "kekurangan",
     )  # fmt: skip
-    return Heatmap(cells=out, rows=rows, folded=folded)
+    per_col = _means(
+        cols.join(
+            raw.group_by("kompetensi").agg(pl.col(s).sum() for s in sums),
+            on="kompetensi",
+            how="left",
+        ),
+        bobot,
+    ).select("kompetensi", "kelompok", "kolom", "pegawai", "rata_gap", "di_bawah", "kekurangan")
+    return Heatmap(cells=out, rows=rows, folded=folded, columns=per_col)
 
 
 def ringkasan(db: Database, flt: Filter, scope: Scope, bobot: bool = False) -> pl.DataFrame:
