@@ -248,6 +248,84 @@ DDL: tuple[str, ...] = (
         jp_bawah DOUBLE NOT NULL,           -- JP that year of the people below standard
         n_bawah_belum_jp INTEGER NOT NULL   -- people below standard short of their JP target
     )""",
+    # Komite Talenta meetings (analytics.meeting): one instance and year, attendees, a frozen
+    # snapshot of the instance's people taken at creation (imports during the meeting do not
+    # move it) and versioned decisions (every edit kept; the latest row is `aktif`).
+    "CREATE SEQUENCE IF NOT EXISTS rapat_seq",
+    """CREATE TABLE IF NOT EXISTS rapat (
+        id INTEGER PRIMARY KEY,
+        instansi_id INTEGER NOT NULL,
+        tahun SMALLINT NOT NULL,
+        judul VARCHAR NOT NULL,
+        tanggal DATE NOT NULL,
+        tempat VARCHAR,
+        agenda_jenis VARCHAR NOT NULL,      -- kotak (boxes in order) / daftar (NIP list)
+        agenda_kotak SMALLINT[],
+        dibuat_oleh VARCHAR NOT NULL,
+        dibuat_pada TIMESTAMP NOT NULL,     -- = time of the snapshot
+        data_version BIGINT NOT NULL,       -- meta.data_version the snapshot belongs to
+        data_as_of VARCHAR,
+        jumlah_pegawai INTEGER NOT NULL,
+        jumlah_agenda INTEGER NOT NULL,
+        ditutup_pada TIMESTAMP,             -- closed: decisions final
+        ditutup_oleh VARCHAR
+    )""",
+    """CREATE TABLE IF NOT EXISTS rapat_peserta (  -- key: rapat_id, urutan
+        rapat_id INTEGER NOT NULL,
+        urutan SMALLINT NOT NULL,
+        nama VARCHAR NOT NULL               -- as entered (name, position)
+    )""",
+    """CREATE TABLE IF NOT EXISTS rapat_snapshot (  -- key: rapat_id, nip
+        rapat_id INTEGER NOT NULL,
+        nip VARCHAR NOT NULL,
+        urutan INTEGER,                     -- agenda position 1..n; NULL = not on the agenda
+        nama VARCHAR NOT NULL,
+        instansi VARCHAR,
+        unit VARCHAR,
+        jabatan VARCHAR,
+        jenis_jabatan VARCHAR,
+        jenjang VARCHAR,
+        golongan VARCHAR,
+        golongan_rank SMALLINT,
+        status VARCHAR,
+        pendidikan VARCHAR,
+        tanggal_lahir DATE,
+        usia INTEGER,
+        data_per DATE,
+        bup SMALLINT,
+        tanggal_pensiun DATE,
+        predikat VARCHAR,
+        pot_level VARCHAR,
+        pot_skor DOUBLE,
+        kotak_asli SMALLINT,
+        kotak_kal SMALLINT,
+        kotak SMALLINT,                     -- placement shown (calibrated when calibrated)
+        alasan VARCHAR,                     -- why unmapped
+        jp DOUBLE,
+        jp_klasikal DOUBLE,
+        jp_nonklasikal DOUBLE,
+        kegiatan INTEGER,
+        riwayat STRUCT(tahun SMALLINT, predikat VARCHAR, potensial VARCHAR,
+                       kotak_asli SMALLINT, kotak SMALLINT)[],
+        potensial STRUCT(tahun INTEGER, level VARCHAR, skor DOUBLE)[],
+        kompetensi STRUCT(kompetensi VARCHAR, kelompok VARCHAR, level INTEGER, standar INTEGER,
+                          sumber_standar VARCHAR, gap INTEGER)[]
+    )""",
+    "CREATE SEQUENCE IF NOT EXISTS rapat_keputusan_seq",
+    """CREATE TABLE IF NOT EXISTS rapat_keputusan (  -- versions per rapat_id, nip
+        id INTEGER PRIMARY KEY DEFAULT nextval('rapat_keputusan_seq'),
+        rapat_id INTEGER NOT NULL,
+        nip VARCHAR NOT NULL,
+        versi INTEGER NOT NULL,
+        kesiapan VARCHAR NOT NULL,          -- Ready Now / Need Development
+        rekomendasi VARCHAR[] NOT NULL,     -- codes, analytics.meeting.REKOMENDASI
+        catatan VARCHAR,
+        kotak_kalibrasi SMALLINT,           -- calibrated box decided (also in kalibrasi)
+        kalibrasi_id INTEGER,
+        oleh VARCHAR NOT NULL,
+        pada TIMESTAMP NOT NULL,
+        aktif BOOLEAN NOT NULL DEFAULT TRUE
+    )""",
 )
 
 # Tables whose rows are source data (never overwritten by derived values).
