@@ -435,29 +435,37 @@ def drilldown(
     cond, cparams = _row_condition(baris, keys)
     params.update(cparams)
     params.update({"d_k": kompetensi, "d_t": flt.tahun, "d_lim": int(limit)})
-    df = db.query(
-        f"""SELECT {name_sql(scope, "p")} AS nama, {nip_sql(scope, "p")} AS nip,
-               p.nama_jabatan AS jabatan, p.jenis_jabatan, p.golongan, u.nama AS unit_kerja,
-               i.nama AS instansi, a.level, a.level_standar, a.level_standar - a.level AS gap,
-               a.bobot * (a.level_standar - a.level) AS gap_bobot,
-               a.tahun_dari AS tahun_asesmen, a.sumber_standar, a.kepentingan,
-               coalesce(j.jp, 0) AS jp_tahun_ini,
-               count(*) OVER () AS _total,
-               count(*) FILTER (WHERE a.level < a.level_standar) OVER () AS _bawah
-        FROM agg_kompetensi_pegawai a
+    base = f"""FROM agg_kompetensi_pegawai a
         JOIN pegawai p ON p.nip = a.nip
-        JOIN unit u ON u.id = p.unit_id
-        JOIN instansi i ON i.id = p.instansi_id
-        LEFT JOIN agg_jp j ON j.nip = a.nip AND j.tahun = $d_t
         WHERE a.kompetensi = $d_k AND a.tahun_dari <= $d_t AND $d_t < a.tahun_sampai
-          AND {where} AND {cond}
-        ORDER BY gap DESC, nama, nip
-        LIMIT $d_lim""",
+          AND {where} AND {cond}"""
+    counts = db.query(
+        f"SELECT count(*) AS n, count(*) FILTER (WHERE a.level < a.level_standar) AS b {base}",
+        {k: v for k, v in params.items() if k != "d_lim"},
+    )
+    total, bawah = int(counts["n"][0]), int(counts["b"][0])
+    df = db.query(
+        f"""WITH top AS (
+            SELECT a.*, p.nama, p.nip AS pnip, p.nama_jabatan, p.jenis_jabatan, p.golongan,
+                   p.unit_id, p.instansi_id, {name_sql(scope, "p")} AS nama_tampil
+            {base}
+            ORDER BY a.level_standar - a.level DESC, nama_tampil, p.nip
+            LIMIT $d_lim
+        )
+        SELECT t.nama_tampil AS nama, {nip_sql(scope, "t")} AS nip,
+               t.nama_jabatan AS jabatan, t.jenis_jabatan, t.golongan, u.nama AS unit_kerja,
+               i.nama AS instansi, t.level, t.level_standar, t.level_standar - t.level AS gap,
+               t.bobot * (t.level_standar - t.level) AS gap_bobot,
+               t.tahun_dari AS tahun_asesmen, t.sumber_standar, t.kepentingan,
+               coalesce(j.jp, 0) AS jp_tahun_ini
+        FROM top t
+        JOIN unit u ON u.id = t.unit_id
+        JOIN instansi i ON i.id = t.instansi_id
+        LEFT JOIN agg_jp j ON j.nip = t.nip AND j.tahun = $d_t
+        ORDER BY gap DESC, nama, t.nip""",
         params,
     )
-    total = int(df["_total"][0]) if df.height else 0
-    bawah = int(df["_bawah"][0]) if df.height else 0
-    return Drilldown(people=df.drop("_total", "_bawah"), total=total, di_bawah=bawah)
+    return Drilldown(people=df, total=total, di_bawah=bawah)
 
 
 def profil_pegawai(
