@@ -149,10 +149,11 @@ def test_unit_level_and_drilldown(app_env, names):
     gaps = table["gap"].tolist()
     assert gaps == sorted(gaps, reverse=True)
     assert (table["gap"] > 0).sum() == by_label[first][2]
-    # The profile chart of the first person shows the standard and actual level for KOMP.
+    # The profile chart of the chosen person shows the standard and actual level for KOMP.
     prof = json.loads(at.get("plotly_chart")[1].proto.spec)
     std_trace = prof["data"][0]
     names_y = _arr(std_trace["y"])
     assert KOMP in names_y
-    lvl = table.iloc[0]["level_standar"]
+    chosen = at.selectbox(key="kmp_person").value
+    lvl = table[table["nip"] == chosen].iloc[0]["level_standar"]
     assert _arr(std_trace["x"])[names_y.index(KOMP)] == lvl
