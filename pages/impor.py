@@ -45,6 +45,7 @@ from ui.text import impor as T
 CSV_MIME = "text/csv"
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PREVIEW_ROWS = 200
+PERSON_REPORTS = ("jp-pegawai",)  # person-level lists (need view_people)
 K_UPLOAD, K_FILES, K_REPORT, K_RESULT, K_FLASH, K_FLASH_HIST = (
     "imp_upload", "imp_files", "imp_report", "imp_result", "imp_flash", "imp_flash_hist",
 )  # fmt: skip
@@ -288,27 +289,45 @@ def export_section() -> None:
             except UsageError:
                 st.caption(T.NOT_AVAILABLE)
                 continue
-            if report == "jp-pegawai" and not can(scope, "view_people"):
+            people = report in PERSON_REPORTS
+            if people and not can(scope, "view_people"):
                 st.caption(T.PEOPLE_ONLY)
                 continue
-            frame = run(fn, flt)
-            frames[report] = frame
-            st.caption(T.EXPORT_ROWS.format(n=fmt.num(frame.height), cols=", ".join(frame.columns)))
-            if frame.is_empty():
-                st.caption(T.EXPORT_EMPTY)
+            if people:
+                # A person-level list grows with the workforce: it is queried and written only
+                # when the user clicks (in the download thread), never on every rerun.
+                frame = None
+                n = frames["jp"]["pegawai"].sum() if "jp" in frames else None
+                st.caption(T.EXPORT_PEOPLE_ROWS.format(n=fmt.num(n)))
+            else:
+                frame = run(fn, flt)
+                frames[report] = frame
+                st.caption(
+                    T.EXPORT_ROWS.format(n=fmt.num(frame.height), cols=", ".join(frame.columns))
+                )
+                if frame.is_empty():
+                    st.caption(T.EXPORT_EMPTY)
             c1, c2, _ = st.columns([1, 1, 3])
             for col, ext, mime in ((c1, "csv", CSV_MIME), (c2, "xlsx", XLSX_MIME)):
+                data = (
+                    partial(V.person_export, fn, db, flt, scope, ext, report)
+                    if people
+                    else partial(export_frame, frame, ext, report)
+                )  # built on click: large files never slow the page down
                 col.download_button(
-                    TC.DOWNLOAD_CSV if ext == "csv" else TC.DOWNLOAD_XLSX,
-                    partial(export_frame, frame, ext, report),  # built on click (large lists)
+                    TC.DOWNLOAD_CSV if ext == "csv" else TC.DOWNLOAD_XLSX, data,
                     file_name=V.file_name(report, flt, ext), mime=mime,
                     key=f"imp_exp_{report}_{ext}", width="stretch", on_click="ignore",
                 )  # fmt: skip
-            with st.expander(T.EXPORT_PREVIEW):
-                if frame.height > PREVIEW_ROWS:
-                    st.caption(T.EXPORT_PREVIEW_HEAD.format(n=PREVIEW_ROWS,
-                                                            total=fmt.num(frame.height)))  # fmt: skip
-                st.dataframe(frame.head(PREVIEW_ROWS), hide_index=True, width="stretch")
+            with st.expander(T.EXPORT_PREVIEW if frame is not None else T.EXPORT_CLI_ONLY):
+                if frame is not None:
+                    if frame.height > PREVIEW_ROWS:
+                        st.caption(
+                            T.EXPORT_PREVIEW_HEAD.format(
+                                n=PREVIEW_ROWS, total=fmt.num(frame.height)
+                            )
+                        )
+                    st.dataframe(frame.head(PREVIEW_ROWS), hide_index=True, width="stretch")
                 st.caption(T.EXPORT_CLI.format(cmd=V.cli_command(report, flt, unit_names)))
     if len(frames) > 1:
         st.download_button(

@@ -292,6 +292,7 @@ def test_export_offers_five_reports_equal_to_cli(imp_env, tmp_path, deferred):
     # The command line first (it opens the store read-only; the app holds it read-write).
     _cli_export(imp_env, "ninebox", tmp_path / "nb.csv", "--instansi", "2", "--tahun", "2025")
     _cli_export(imp_env, "ninebox", tmp_path / "nb.xlsx", "--instansi", "2", "--tahun", "2025")
+    _cli_export(imp_env, "jp-pegawai", tmp_path / "jpp.csv", "--instansi", "2", "--tahun", "2025")
     at = _open_page()
     at.multiselect(key="flt_instansi").set_value(["Kabupaten Badung"]).run()
     assert not at.exception
@@ -324,7 +325,14 @@ def test_export_offers_five_reports_equal_to_cli(imp_env, tmp_path, deferred):
     )
     # One workbook with every report.
     wb = openpyxl.load_workbook(io.BytesIO(deferred["laporan_2025.xlsx"]()), read_only=True)
-    assert wb.sheetnames == list(REPORT_KEYS)
+    assert wb.sheetnames == ["ninebox", "kompetensi", "jp", "kematangan"]
+    # The person list is built on click, with the same filter, equal to the CLI's.
+    people = deferred["jp_pegawai_2025.csv"]()
+    assert people == (tmp_path / "jpp.csv").read_bytes()
+    assert pl.read_csv(io.BytesIO(people))["nama"].sort().to_list() == [
+        "Badung 0", "Badung 1", "Badung 2", "Badung 3",
+    ]  # fmt: skip
+    assert "4 pegawai" in _texts(at, "caption")
 
 
 # -- access ------------------------------------------------------------------------------------

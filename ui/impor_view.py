@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import shlex
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -18,8 +19,8 @@ import streamlit as st
 
 from analytics import fmt
 from analytics.domain import GOLONGAN
-from analytics.filters import Filter
-from analytics.io import SPECS, Issue, ValidationReport, templates
+from analytics.filters import Filter, Scope
+from analytics.io import SPECS, Issue, ValidationReport, export_frame, templates
 from ui.text import impor as T
 
 Files = list[tuple[str, bytes]]
@@ -192,6 +193,13 @@ def active_imports(hist: pl.DataFrame) -> list[dict[str, Any]]:
 def file_name(report: str, flt: Filter, ext: str) -> str:
     """Download file name, e.g. 'ninebox_2026.csv'."""
     return f"{report.replace('-', '_')}_{flt.tahun}.{ext}"
+
+
+def person_export(
+    fn: Callable[..., pl.DataFrame], db: Any, flt: Filter, scope: Scope, ext: str, sheet: str
+) -> bytes:
+    """Query a person-level export and write it (runs in Streamlit's download thread)."""
+    return export_frame(fn(db, flt, scope), ext, sheet)
 
 
 def cli_command(report: str, flt: Filter, unit_names: list[str], ext: str = "csv") -> str:

@@ -161,7 +161,13 @@ EXPORT_INTRO = (
 EXPORT_FILTER = "Isi ekspor: {summary}"
 EXPORT_ROWS = "{n} baris · kolom: {cols}"
 EXPORT_CLI = "Baris perintah yang setara: `{cmd}`"
-EXPORT_PREVIEW = "Pratinjau"
+EXPORT_PREVIEW = "Pratinjau dan baris perintah"
+EXPORT_CLI_ONLY = "Baris perintah"
+EXPORT_PEOPLE_ROWS = (
+    "{n} pegawai · kolom: nip, nama, unit_kerja, jp, memenuhi_20jp. Daftar disusun saat tombol "
+    "unduh ditekan (untuk ratusan ribu pegawai XLSX dapat memerlukan beberapa menit; CSV jauh "
+    "lebih cepat)."
+)
 EXPORT_PREVIEW_HEAD = "Pratinjau {n} baris pertama dari {total}."
 NOT_AVAILABLE = "Laporan ini belum tersedia di versi ini."
 PEOPLE_ONLY = "Daftar perorangan tidak tersedia untuk peran Anda (hanya data agregat)."
@@ -192,4 +198,4 @@ REPORTS: dict[str, tuple[str, str]] = {
         "Per instansi: status pembangunan dan penerapan MT, level kematangan, skor dan tahun ISM.",
     ),
 }
-EXPORT_ALL = "Unduh semua laporan (XLSX, satu sheet per laporan)"
+EXPORT_ALL = "Unduh semua laporan agregat (XLSX, satu sheet per laporan)"
