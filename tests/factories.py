@@ -106,3 +106,61 @@ def add_rows(db: Database, table: str, rows: list[dict]) -> None:
 
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")  # for AppTest.from_file(APP)
+
+
+# People of a Komite Talenta meeting (analytics.meeting tests): instance 1 gets seven people
+# with known boxes in 2025, instance 2 one person who must never appear in an instance-1 meeting.
+MEETING_PEOPLE: tuple[tuple[str, str, str, str | None, str | None], ...] = (
+    # key, nama, golongan, predikat 2025, potential level 2025 -> box
+    ("p9", "Ni Made Ayu Lestari, S.E.", "III/b", "Sangat Baik", "Tinggi"),  # 9
+    ("p8", "I Gede Putu Wirawan", "III/a", "Baik", "Tinggi"),  # 8
+    ("p7a", "Komang Sri Wahyuni, S.Kom.", "III/a", "Sangat Baik", "Sedang"),  # 7
+    ("p5", "Dewa Ketut Arsana", "III/c", "Baik", "Sedang"),  # 5
+    ("p1", "Luh Putu Sekarini", "II/d", "Butuh Perbaikan", "Rendah"),  # 1
+    ("px", "Wayan Darmaja", "III/a", "Baik", None),  # unmapped (no potential)
+    ("p7b", "Made Oka Swastika, M.Si.", "III/d", "Sangat Baik", "Sedang"),  # 7
+)
+
+
+def add_meeting_people(db: Database) -> dict[str, tuple[str, str]]:
+    """Insert MEETING_PEOPLE into instance 1 (plus one person in instance 2) with 2025 SKP,
+    potential, one competency and JP; p9 also has 2024 (box 9). Returns key -> (nip, nama)."""
+    u1 = add_unit(db, 1, "Badan Kepegawaian Daerah")
+    u2 = add_unit(db, 2, "Sekretariat Daerah")
+    out: dict[str, tuple[str, str]] = {}
+    kin, pot, komp, pel = [], [], [], []
+    for i, (key, nama, gol, pred, level) in enumerate(MEETING_PEOPLE):
+        nip = add_pegawai(
+            db,
+            instansi_id=1,
+            unit_id=u1,
+            nama=nama,
+            golongan=gol,
+            tanggal_lahir=date(1980 + i, 3, 10 + i),
+            jenis_kelamin="P" if i % 2 == 0 else "L",
+        )
+        out[key] = (nip, nama)
+        kin.append({"nip": nip, "tahun": 2025, "predikat": pred, "sumber": "impor"})
+        if level:
+            pot.append({"nip": nip, "tahun": 2025, "level": level, "skor": None, "sumber": "impor"})
+        komp.append(
+            {"nip": nip, "tahun": 2025, "kompetensi": "Integritas", "level": 1 + i % 3,
+             "sumber": "impor"}
+        )  # fmt: skip
+    nip9 = out["p9"][0]
+    kin.append({"nip": nip9, "tahun": 2024, "predikat": "Sangat Baik", "sumber": "impor"})
+    pot.append({"nip": nip9, "tahun": 2024, "level": "Tinggi", "skor": None, "sumber": "impor"})
+    pel.append(
+        {"nip": nip9, "tanggal_mulai": date(2025, 3, 1), "tanggal_selesai": date(2025, 3, 3),
+         "nama_kegiatan": "Pelatihan Kepemimpinan", "jalur": "Klasikal", "jenis": "Pelatihan",
+         "jp": 24.0, "sumber": "impor"}
+    )  # fmt: skip
+    other = add_pegawai(db, instansi_id=2, unit_id=u2, nama="Yohanes Benu Kolo")
+    out["lain"] = (other, "Yohanes Benu Kolo")
+    kin.append({"nip": other, "tahun": 2025, "predikat": "Sangat Baik", "sumber": "impor"})
+    pot.append({"nip": other, "tahun": 2025, "level": "Tinggi", "skor": None, "sumber": "impor"})
+    add_rows(db, "kinerja", kin)
+    add_rows(db, "potensial", pot)
+    add_rows(db, "kompetensi", komp)
+    add_rows(db, "pelatihan", pel)
+    return out
