@@ -20,6 +20,7 @@ from typing import Any
 
 import polars as pl
 
+from analytics.auth import can
 from analytics.domain import STATUS_MT
 from analytics.filters import Filter, Scope, instansi_where
 from analytics.queries.overview import workforce_by_instansi
@@ -324,8 +325,10 @@ def validate_status(
     """Indonesian messages for everything wrong with a status record (empty = acceptable)."""
     errors: list[str] = []
     today = today or _today()
-    if scope.aggregates_only or scope.role == "tamu":
-        errors.append("Peran Anda tidak dapat mencatat status MT (hanya staf Kanreg).")
+    if scope.aggregates_only or not can(scope, "record_status"):
+        errors.append(
+            f"Peran Anda ({scope.role}) tidak berwenang mencatat status MT (hanya staf Kanreg)."
+        )
     if not scope.allows_instansi(instansi_id) or not db.scalar(
         "SELECT count(*) FROM instansi WHERE id = $i", {"i": instansi_id}
     ):

@@ -112,7 +112,10 @@ def headline(db: Database, flt: Filter, scope: Scope, as_of: date | None = None)
     """Headline figures: ASN counted, instances by MT status, share meeting 20 JP, talent pool."""
     from analytics.queries.maturity import status_table
 
-    table = status_table(db, flt, scope, as_of)
+    return _headline(db, flt, status_table(db, flt, scope, as_of))
+
+
+def _headline(db: Database, flt: Filter, table: pl.DataFrame) -> Headline:
     tot = table.select(
         pl.len().alias("n"),
         *(pl.col(c).fill_null(0).sum() for c in ("asn", "pns", "pns_20jp", "dinilai")),
@@ -150,7 +153,10 @@ def province_summary(
     """
     from analytics.queries.maturity import status_table
 
-    table = status_table(db, flt, scope, as_of)
+    return _province_summary(status_table(db, flt, scope, as_of))
+
+
+def _province_summary(table: pl.DataFrame) -> pl.DataFrame:
     aggs = [
         pl.len().alias("instansi"),
         (pl.col("pembangunan_mt") == "Sudah").sum().alias("bangun_sudah"),
@@ -179,6 +185,27 @@ def province_summary(
         "provinsi", "instansi", "bangun_sudah", "terap_sudah", "asn", "asn_tercakup",
         "share_tercakup", "pns", "pns_20jp", "share_20jp", "talent_pool",
     )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Landing:
+    """Everything the landing page shows, from one pass over the maturity table."""
+
+    headline: Headline
+    per_status: pl.DataFrame  # aspek, status, jumlah
+    per_provinsi: pl.DataFrame  # province_summary
+
+
+def landing(db: Database, flt: Filter, scope: Scope, as_of: date | None = None) -> Landing:
+    """Headline figures, instances per MT status and the per-province summary."""
+    from analytics.queries.maturity import summary
+
+    s = summary(db, flt, scope, as_of)
+    return Landing(
+        headline=_headline(db, flt, s.tabel),
+        per_status=s.per_status,
+        per_provinsi=_province_summary(s.tabel),
+    )
 
 
 def instansi_count(db: Database, flt: Filter, scope: Scope) -> int:
