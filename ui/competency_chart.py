@@ -72,7 +72,7 @@ def heatmap_figure(cells: pl.DataFrame, title: str, *, demo: bool) -> go.Figure:
             x=x, y=y, z=z, text=text, texttemplate="%{text}",
             colorscale=GAP_COLORSCALE, zmid=0, zmin=-bound, zmax=bound,
             hovertext=hover, hovertemplate="%{hovertext}<extra></extra>",
-            textfont=dict(size=16 if ncol <= 10 else 14), xgap=2, ygap=2, name="gap",
+            textfont=dict(size=16 if ncol <= 10 else 12), xgap=2, ygap=2, name="gap",
             colorbar=dict(title=dict(text=T.COLORBAR), thickness=18),
         )
     )  # fmt: skip
@@ -87,14 +87,14 @@ def heatmap_figure(cells: pl.DataFrame, title: str, *, demo: bool) -> go.Figure:
     for kelompok, lo, hi in groups.iter_rows():
         fig.add_annotation(
             x=(lo + hi) / 2, y=0, xref="x", yref="paper", yanchor="top", yshift=-6,
-            text=f"<b>{T.KELOMPOK.get(kelompok, kelompok)}</b>", showarrow=False,
+            text=f"<b>{T.KELOMPOK.get(kelompok, kelompok).replace(' ', '<br>')}</b>", showarrow=False,
             font=dict(size=14),
         )  # fmt: skip
         if lo > 0:
             fig.add_vline(x=lo - 0.5, line=dict(color="#333333", width=3))
     fig.update_layout(title=dict(text=title, y=0.995, yanchor="top"))
     style(fig, demo=demo, height=max(360, 260 + ROW_HEIGHT * len(y)))
-    fig.update_layout(margin=dict(l=10, r=10, t=60, b=40), plot_bgcolor="white")
+    fig.update_layout(margin=dict(l=10, r=10, t=60, b=60), plot_bgcolor="white")
     return fig
 
 
