@@ -238,7 +238,9 @@ with tabs[1]:
             "golongan",
             "tanggal_pensiun",
         ]
-        st.dataframe(holders.select(hcols).rename(T.COL, strict=False), hide_index=True, width="stretch")
+        st.dataframe(
+            holders.select(hcols).rename(T.COL, strict=False), hide_index=True, width="stretch"
+        )
         st.markdown(f"#### {T.CANDIDATES}")
         st.caption(T.READINESS_NOTE.format(n=cfg.ready_years_in_pool))
         cand = run(Q.pool_candidates, flt, cfg, calibrated)

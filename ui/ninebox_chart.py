@@ -121,7 +121,7 @@ def ninebox_figure(
             )
             colors.append("#FFFFFF" if R.LABEL[r["kotak"]] in DARK_TILES else "#1A1A1A")
         fig.add_trace(
-            go.Scattergl(
+            go.Scatter(
                 x=points["x"].to_list(),
                 y=points["y"].to_list(),
                 mode="markers",
