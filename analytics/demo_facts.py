@@ -243,8 +243,8 @@ def pelatihan(
     month_p = _MONTH_W / _MONTH_W.sum()
     frames = []
     for year in YEARS:
-        lam = 2.25 * propensity * {2024: 0.9, 2025: 1.0, 2026: 1.05}[year]
-        count = rng.poisson(lam)
+        lam = 2.3 * propensity * {2024: 0.9, 2025: 1.0, 2026: 0.95}[year]
+        count = 1 + rng.poisson(lam)
         count[never | (rng.random(n) < 0.07)] = 0
         who = np.repeat(np.arange(n), count)
         m = len(who)

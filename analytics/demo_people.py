@@ -288,7 +288,7 @@ def people_of_instance(
     birth_m[pppk] = appt - (age_app * 12).astype(np.int64)
     # Succession targets: some leaders reach BUP in 2027.
     lead = ((role == JPT_PRATAMA) | (role == ADMIN)) & (
-        rng.random(n) < np.where(role == ADMIN, 0.06, 0.1)
+        rng.random(n) < np.where(role == ADMIN, 0.04, 0.05)
     )
     bup_lead = np.where(role == JPT_PRATAMA, 60, 58)
     target = (2027 - 1970) * 12 + rng.integers(0, 12, n)
@@ -301,7 +301,7 @@ def people_of_instance(
     rank = entry + np.floor(tenure / 4.0 * rng.uniform(0.8, 1.12, n) + rng.uniform(-0.6, 0.3, n))
     rank = np.clip(rank, entry, EDU_CAP[edu])
     lo = np.array([15, 14, 12, 10, 9, 5, 1])[role]
-    hi = np.array([17, 16, 14, 12, 15, 12, 17])[role]
+    hi = np.array([17, 16, 14, 12, 15, 12, 13])[role]
     rank = np.clip(rank, lo, hi)
     # Ahli still at work past 58 are Ahli Madya (BUP 60); a few senior ones reach Ahli Utama.
     age_m = AS_OF_MONTH - birth_m
@@ -315,7 +315,7 @@ def people_of_instance(
         [np.where(u < 0.8, 9, np.where(u < 0.92, 10, 11)), np.full(n, 7)],
         EDU_ENTRY[edu],
     )
-    rank = np.where(pppk, pppk_rank, rank).astype(np.int16)
+    rank = np.where(pppk, np.maximum(pppk_rank, EDU_ENTRY[edu]), rank).astype(np.int16)
     # Jenjang code from golongan.
     jenjang = np.select(
         [(role == AHLI) & (rank <= 10), (role == AHLI) & (rank <= 12), (role == AHLI) & (rank <= 15),
@@ -410,11 +410,13 @@ def assign_nip(people: pl.DataFrame) -> pl.DataFrame:
     """Add the 18-digit NIP (PNS) / NI PPPK, unique by a per-prefix sequence number."""
     ymd = people["tanggal_lahir"]
     start = people["_start"]
-    birth = (ymd.dt.year() * 10000 + ymd.dt.month() * 100 + ymd.dt.day()).cast(pl.Int64)
+    i64 = pl.Int64  # month/day are Int8: widen before arithmetic
+    birth = (
+        ymd.dt.year().cast(i64) * 10000 + ymd.dt.month().cast(i64) * 100 + ymd.dt.day().cast(i64)
+    )
+    year = start.dt.year().cast(i64) * 100
     mid = pl.select(
-        pl.when(people["_pppk"])
-        .then(start.dt.year().cast(pl.Int64) * 100 + 21)
-        .otherwise(start.dt.year().cast(pl.Int64) * 100 + start.dt.month())
+        pl.when(people["_pppk"]).then(year + 21).otherwise(year + start.dt.month().cast(i64))
     ).to_series()
     gender = (people["jenis_kelamin"] == "P").cast(pl.Int64) + 1
     prefix = birth * 10**7 + mid * 10 + gender
