@@ -251,11 +251,9 @@ def academic_names(
     birth_year: np.ndarray,
     female: np.ndarray,
 ) -> pl.Series:
-    """Add academic titles: some S1/D3 show theirs, S2/S3 mostly; 'dr.' for doctors.
-
-    `edu` holds education codes of `analytics.demo_people.EDU` (SMA 2, D3 3, S1 4, D4 5,
-    S2 6, S3 7); `title_family` indexes TITLE_FAMILIES.
-    """
+    """Add academic titles: some S1/D3 show theirs, S2/S3 mostly; 'dr.' for doctors."""
+    # `edu` holds codes of analytics.demo_people.EDU (SMA 2, D3 3, S1 4, D4 5, S2 6, S3 7);
+    # `title_family` indexes TITLE_FAMILIES.
     n = len(names)
     u = rng.random(n)
     bachelor = edu >= 4
