@@ -98,8 +98,6 @@ def _open(rid: int | None) -> None:
 
 def _setup() -> None:
     header(T.TITLE, T.CAPTION)
-    if st.session_state.pop("rapat_created", None):
-        st.success(st.session_state.pop("rapat_created_msg", ""))
     rows = run(M.meetings, flt)
     st.subheader(T.SETUP_OPEN)
     if rows.is_empty():
@@ -202,8 +200,7 @@ def _setup() -> None:
             st.error(T.ERR.get(e.code, e.code))
         return
     info = M.meeting_info(db, flt, scope, rid)
-    st.session_state["rapat_created"] = True
-    st.session_state["rapat_created_msg"] = T.CREATED.format(
+    st.session_state["rapat_saved"] = T.CREATED.format(
         id=rid, snap=info.snapshot_id, n=num(info.jumlah_pegawai), agenda=num(info.jumlah_agenda)
     )
     st.session_state["rapat_clear_nip"] = True
@@ -320,8 +317,6 @@ def _decision_panel(rid: int, no: int, info: M.Meeting, card) -> None:
         else:
             st.session_state["rapat_saved"] = T.SAVED.format(versi=v)
             st.rerun()
-    if msg := st.session_state.pop("rapat_saved", None):
-        st.success(msg)
     if hist.height > 1:
         with st.expander(T.HISTORY.format(n=hist.height)):
             cols = [c for c in T.DEC_COLS if c in hist.columns and c not in ("nama", "nip")]
@@ -502,6 +497,8 @@ def _meeting(rid: int) -> None:
     )
     if info.ditutup:
         st.info(T.CLOSED_LINE.format(pada=tanggal(info.ditutup_pada)))
+    if msg := st.session_state.pop("rapat_saved", None):
+        st.success(msg)
     if nxt := st.session_state.pop("rapat_view_next", None):
         st.session_state[K_VIEW] = nxt
     if K_VIEW not in st.session_state:
