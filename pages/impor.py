@@ -217,9 +217,11 @@ def import_section() -> None:
     done = st.session_state.get(K_RESULT)
     if done and done["sig"] == sig:
         _show_result(done["result"])
+        with st.expander(T.REPORT_EXPANDER):
+            _show_report(report)
     else:
         st.caption(T.NOTHING_WRITTEN)
-    _show_report(report)
+        _show_report(report)
 
 
 # -- 3: history and restore --------------------------------------------------------------------

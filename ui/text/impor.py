@@ -105,6 +105,7 @@ ERRORS_DOWNLOAD = "Unduh daftar kesalahan & peringatan (CSV)"
 FILE_LEVEL = "(berkas)"
 
 RESULT_HEADER = "Hasil impor"
+REPORT_EXPANDER = "Laporan pemeriksaan berkas ini"
 COL_DITAMBAH = "Ditambah"
 COL_DIPERBARUI = "Diperbarui"
 COL_TETAP = "Tidak berubah"
