@@ -66,9 +66,10 @@ m = st.columns(4)
 m[0].metric(T.M_PEGAWAI, num(summary.total))
 m[1].metric(
     T.M_DIPETAKAN,
-    num(summary.dipetakan),
-    pct(summary.dipetakan / summary.total) if summary.total else None,
-    delta_color="off",
+    T.M_DIPETAKAN_VALUE.format(
+        n=num(summary.dipetakan),
+        p=pct(summary.dipetakan / summary.total if summary.total else None),
+    ),
 )
 m[2].metric(T.M_BELUM, num(summary.belum_total))
 m[3].metric(T.M_SUKSESI, num(summary.suksesi))

@@ -268,3 +268,4 @@ DIST_COLS = {"aturan": "Ketentuan", "aktual": "Aktual", "status": "Status"}
 DIST_BY_INST = "Per instansi (predikat organisasi yang sama diasumsikan untuk semua)"
 DIST_INST_COLS = {"instansi": "Instansi", "dinilai": "Dinilai", "pelanggaran": "Pelanggaran"}
 DIST_ONE_INST = "Pilih satu instansi di filter untuk memeriksa kurva instansi itu; di bawah ini gabungan pilihan."
+M_DIPETAKAN_VALUE = "{n} ({p})"
