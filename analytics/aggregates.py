@@ -27,19 +27,21 @@ def refresh_agg_jp(cur: duckdb.DuckDBPyConnection) -> None:
     )
 
 
-def refresh_agg_jp_bulan(cur: duckdb.DuckDBPyConnection) -> None:
-    """JP per person, year and month of tanggal_mulai (for cumulative and as-of JP)."""
-    cur.execute("DELETE FROM agg_jp_bulan")
+def refresh_agg_jp_kum(cur: duckdb.DuckDBPyConnection) -> None:
+    """JP per person and year as 12 cumulative month-end totals (for as-of and monthly JP)."""
+    cums = ", ".join(
+        f"coalesce(sum({{col}}) FILTER (WHERE month(tanggal_mulai) <= {m}), 0)"
+        for m in range(1, 13)
+    )
+    cur.execute("DELETE FROM agg_jp_kum")
     cur.execute(
-        """INSERT INTO agg_jp_bulan
+        f"""INSERT INTO agg_jp_kum
            SELECT nip, CAST(year(tanggal_mulai) AS SMALLINT) AS tahun,
-                  CAST(month(tanggal_mulai) AS TINYINT) AS bulan,
-                  sum(jp),
-                  coalesce(sum(jp) FILTER (WHERE jalur = 'Klasikal'), 0),
-                  coalesce(sum(jp) FILTER (WHERE jalur = 'Nonklasikal'), 0),
-                  count(*)
+                  [{cums.format(col="jp")}],
+                  [{cums.format(col="CASE WHEN jalur = 'Klasikal' THEN jp ELSE 0 END")}],
+                  [{cums.format(col="1")}]::INTEGER[]
            FROM pelatihan GROUP BY ALL
-           ORDER BY 2, 3, 1"""
+           ORDER BY 2, 1"""
     )
 
 
@@ -74,7 +76,7 @@ def refresh_agg_kompetensi(cur: duckdb.DuckDBPyConnection) -> None:
 
 REFRESHERS: list[Callable[[duckdb.DuckDBPyConnection], None]] = [
     refresh_agg_jp,
-    refresh_agg_jp_bulan,
+    refresh_agg_jp_kum,
     refresh_agg_kotak,
     refresh_agg_kompetensi,
 ]

@@ -190,16 +190,15 @@ DDL: tuple[str, ...] = (
         nama VARCHAR,                       -- display name
         masuk_terakhir TIMESTAMP
     )""",
-    # JP per person, year and month of tanggal_mulai (issue 6: month-by-month cumulative JP
-    # and "as of" a date inside the year); rebuilt by analytics.aggregates.refresh_agg_jp_bulan.
-    """CREATE TABLE IF NOT EXISTS agg_jp_bulan (  -- key: nip, tahun, bulan
+    # JP per person and year as cumulative month-end lists (issue 6: month-by-month cumulative
+    # JP and "as of" a date inside the year without a GROUP BY over people); element k of each
+    # list is the total of months 1..k. Rebuilt by analytics.aggregates.refresh_agg_jp_kum.
+    """CREATE TABLE IF NOT EXISTS agg_jp_kum (  -- key: nip, tahun
         nip VARCHAR NOT NULL,
         tahun SMALLINT NOT NULL,
-        bulan TINYINT NOT NULL,
-        jp DOUBLE NOT NULL,
-        jp_klasikal DOUBLE NOT NULL,
-        jp_nonklasikal DOUBLE NOT NULL,
-        kegiatan INTEGER NOT NULL
+        jp DOUBLE[] NOT NULL,               -- 12 cumulative totals (Jan, Jan-Feb, ..., year)
+        jp_klasikal DOUBLE[] NOT NULL,      -- 12 cumulative klasikal totals
+        kegiatan INTEGER[] NOT NULL         -- 12 cumulative activity counts
     )""",
     # Nine-box inputs per person and year (analytics.aggregates.refresh_agg_kotak): the year's
     # SKP predikat and the latest potential assessment in or before the year. Boxes are computed

@@ -4,10 +4,10 @@ Every function takes `(db, flt, scope, ...)` and returns a small Polars frame; a
 aggregation runs in DuckDB. The rules (year of a record, the target, pace and projection)
 are those of `analytics.rules.jp`; see its docstring.
 
-JP of a person "as of" a date inside the year come from the monthly pre-aggregate
-`agg_jp_bulan` for whole months plus the base table `pelatihan` for the part of the month
-up to the date (only when the date is not a month end). Whole years (as of 31 December) come
-from `agg_jp`. Everyone in the filtered population is counted: people without records have
+JP of a person "as of" a date come from the pre-aggregate `agg_jp_kum` (one row per person
+and year holding 12 cumulative month-end totals, so no GROUP BY over people is needed) for
+whole months, plus the base table `pelatihan` for the part of the month up to the date (only
+when the date is not a month end). Everyone in the filtered population is counted: people without records have
 0 JP.
 """
 
@@ -25,7 +25,7 @@ from analytics.rules import jp as R
 from analytics.store import Database
 
 DIMENSIONS: tuple[str, ...] = ("unit", "instansi", "jenis_jabatan", "golongan")
-SORTS: tuple[str, ...] = ("persen_naik", "persen_turun", "belakang", "pegawai", "nama")
+SORTS: tuple[str, ...] = ("belakang", "persen_naik", "persen_turun", "pegawai", "nama")
 PEOPLE_KINDS: tuple[str, ...] = ("nol", "belakang")
 
 
@@ -69,31 +69,38 @@ def same_day_previous_year(d: date) -> date:
 
 
 # -- the person-level core -------------------------------------------------------------
-def _jp_source(year: int, as_of: date, monthly: bool) -> tuple[str, dict[str, Any]]:
-    """SQL yielding JP rows (nip, [bulan,] jp, jp_klasikal, jp_nonklasikal, kegiatan)."""
-    bulan = "bulan, " if monthly else ""
-    if as_of >= date(year, 12, 31) and not monthly:
-        return (
-            "SELECT nip, jp, jp_klasikal, jp_nonklasikal, kegiatan FROM agg_jp WHERE tahun = $y",
-            {"y": year},
-        )
-    full_to = as_of.month if as_of == R.month_end(year, as_of.month) else as_of.month - 1
-    parts = [
-        f"SELECT nip, {bulan}jp, jp_klasikal, jp_nonklasikal, kegiatan FROM agg_jp_bulan "
-        "WHERE tahun = $y AND bulan <= $full_to"
-    ]
-    params: dict[str, Any] = {"y": year, "full_to": full_to}
-    if full_to < as_of.month:
-        bulan_p = "CAST(month(tanggal_mulai) AS TINYINT) AS bulan, " if monthly else ""
-        parts.append(
-            f"SELECT nip, {bulan_p}jp, "
-            "CASE WHEN jalur = 'Klasikal' THEN jp ELSE 0 END, "
-            "CASE WHEN jalur = 'Nonklasikal' THEN jp ELSE 0 END, 1 "
-            "FROM pelatihan WHERE tanggal_mulai BETWEEN $m_start AND $as_of"
-        )
+def _split(year: int, as_of: date) -> tuple[int, bool]:
+    """(k, partial): whole months 1..k come from agg_jp_kum; partial = the rest of month k+1
+    up to the as-of date comes from the base table."""
+    if as_of >= date(year, 12, 31):
+        return 12, False
+    if as_of == R.month_end(year, as_of.month):
+        return as_of.month, False
+    return as_of.month - 1, True
+
+
+def _jp_ctes(year: int, as_of: date) -> tuple[str, str, dict[str, Any]]:
+    """CTEs `kum` (and `part` for a partial month) and the join text onto `pop`."""
+    k, partial = _split(year, as_of)
+    params: dict[str, Any] = {"y": year}
+    ctes = "kum AS (SELECT nip, jp, jp_klasikal, kegiatan FROM agg_jp_kum WHERE tahun = $y)"
+    joins = " LEFT JOIN kum ON kum.nip = pop.nip"
+    if partial:
+        ctes += """,
+      part AS (SELECT nip, sum(jp) AS jp,
+                      sum(CASE WHEN jalur = 'Klasikal' THEN jp ELSE 0 END) AS jp_klasikal,
+                      count(*) AS kegiatan
+               FROM pelatihan WHERE tanggal_mulai BETWEEN $m_start AND $as_of GROUP BY nip)"""
+        joins += " LEFT JOIN part ON part.nip = pop.nip"
         params["m_start"] = as_of.replace(day=1)
         params["as_of"] = as_of
-    return " UNION ALL ".join(parts), params
+    return ctes, joins, params
+
+
+def _value(col: str, k: int, partial: bool) -> str:
+    """SQL of a person's cumulative `col` through month k plus the partial month."""
+    whole = f"coalesce(kum.{col}[{k}], 0)" if k >= 1 else "0"
+    return f"({whole} + coalesce(part.{col}, 0))" if partial else whole
 
 
 def _population(flt: Filter, scope: Scope, as_of: date, target_pppk: float) -> tuple[str, dict]:
@@ -119,24 +126,22 @@ def _population(flt: Filter, scope: Scope, as_of: date, target_pppk: float) -> t
 def _person_cte(
     flt: Filter, scope: Scope, as_of: date, target_pppk: float
 ) -> tuple[str, dict[str, Any]]:
-    """`WITH pop AS (...), person AS (...)`: one row per person with JP as of the date.
+    """`WITH pop AS (...), ..., person AS (...)`: one row per person with JP as of the date.
 
     person: nip, instansi_id, unit_id, jenis_jabatan, golongan, golongan_rank, status,
     target, jp, jp_klasikal, jp_nonklasikal, kegiatan, expected (pace line), met, on_pace.
     """
     pop_sql, params = _population(flt, scope, as_of, target_pppk)
-    src_sql, src_params = _jp_source(flt.tahun, as_of, monthly=False)
-    params.update(src_params)
+    ctes, joins, jparams = _jp_ctes(flt.tahun, as_of)
+    params.update(jparams)
     params["frac"] = R.elapsed_fraction(as_of, flt.tahun)
+    k, partial = _split(flt.tahun, as_of)
+    jp, kl, keg = (_value(c, k, partial) for c in ("jp", "jp_klasikal", "kegiatan"))
     sql = f"""WITH pop AS ({pop_sql}),
-      j AS (SELECT s.nip, sum(s.jp) AS jp, sum(s.jp_klasikal) AS jp_klasikal,
-                   sum(s.jp_nonklasikal) AS jp_nonklasikal, sum(s.kegiatan) AS kegiatan
-            FROM ({src_sql}) s SEMI JOIN pop ON pop.nip = s.nip GROUP BY s.nip),
-      person0 AS (SELECT pop.*, coalesce(j.jp, 0) AS jp,
-                         coalesce(j.jp_klasikal, 0) AS jp_klasikal,
-                         coalesce(j.jp_nonklasikal, 0) AS jp_nonklasikal,
-                         coalesce(j.kegiatan, 0) AS kegiatan
-                  FROM pop LEFT JOIN j ON j.nip = pop.nip),
+      {ctes},
+      person0 AS (SELECT pop.*, {jp} AS jp, {kl} AS jp_klasikal, {jp} - {kl} AS jp_nonklasikal,
+                         {keg} AS kegiatan
+                  FROM pop{joins}),
       person AS (SELECT *, target * $frac AS expected,
                         {R.sql_meets("jp", "target")} AS met,
                         {R.sql_on_pace("jp", "target", "$frac")} AS on_pace
@@ -196,7 +201,8 @@ def completion(
 ) -> pl.DataFrame:
     """Completion by unit / instansi / jenis_jabatan / golongan.
 
-    Columns: kunci, label, instansi (for units), pegawai, memenuhi, persen_memenuhi, rata_jp,
+    Columns: kunci, label, instansi (for units), tampil (display label: unit names carry
+    their instance when several instances are in the result), pegawai, memenuhi, persen_memenuhi, rata_jp,
     median_jp, nol_jp, di_belakang, persen_sesuai_laju. `sort`: persen_naik (lowest share
     first), persen_turun, belakang (most people behind pace first), pegawai, nama.
     """
@@ -234,7 +240,17 @@ def completion(
         "pegawai": (["pegawai", "label"], [True, False]),
         "nama": (["urut", "label", "instansi"], [False, False, False]),
     }[sort]
-    return df.sort(by[0], descending=by[1], nulls_last=True).drop("urut")
+    multi = dim == "unit" and df["instansi"].n_unique() > 1
+    tampil = (
+        pl.concat_str([pl.col("label"), pl.col("instansi")], separator=" · ")
+        if multi
+        else pl.col("label")
+    )
+    return (
+        df.sort(by[0], descending=by[1], nulls_last=True)
+        .drop("urut")
+        .with_columns(tampil.alias("tampil"))
+    )
 
 
 def histogram(
@@ -317,24 +333,23 @@ def cumulative(
     """
     d = _resolve(db, flt, as_of)
     pop_sql, params = _population(flt, scope, d, target_pppk)
-    src_sql, src_params = _jp_source(flt.tahun, d, monthly=True)
-    params.update(src_params)
+    ctes, joins, jparams = _jp_ctes(flt.tahun, d)
+    params.update(jparams)
+    k, partial = _split(flt.tahun, d)
     months = list(range(1, d.month + 1))
     ends = [R.month_end(flt.tahun, m) for m in months]
     ends[-1] = d
     fracs = [R.elapsed_fraction(e, flt.tahun) for e in ends]
-    params["months"] = months
-    params["fracs"] = fracs
+    params.update({"months": months, "fracs": fracs, "zeros": [0.0] * 12, "k": k})
+    series = "list_slice(coalesce(kum.jp, $zeros), 1, $k)"
+    if partial:
+        series = f"list_concat({series}, [{_value('jp', k, True)}])"
     df = db.query(
         f"""WITH pop AS ({pop_sql}),
-          mj AS (SELECT s.nip, s.bulan, sum(s.jp) AS jp
-                 FROM ({src_sql}) s SEMI JOIN pop ON pop.nip = s.nip GROUP BY ALL),
-          m AS (SELECT unnest($months) AS bulan, unnest($fracs) AS frac),
-          grid AS (SELECT pop.nip, pop.target, m.bulan, m.frac, coalesce(mj.jp, 0) AS jp_bulan
-                   FROM pop CROSS JOIN m LEFT JOIN mj ON mj.nip = pop.nip AND mj.bulan = m.bulan),
-          cum AS (SELECT bulan, frac, target,
-                         sum(jp_bulan) OVER (PARTITION BY nip ORDER BY bulan) AS jp
-                  FROM grid)
+          {ctes},
+          cum AS (SELECT pop.target, unnest($months) AS bulan, unnest($fracs) AS frac,
+                         unnest({series}) AS jp
+                  FROM pop{joins})
         SELECT bulan, avg(jp) AS rata_jp, median(jp) AS median_jp,
                avg(target) * any_value(frac) AS jp_harapan,
                avg(CAST({R.sql_on_pace("jp", "target", "frac")} AS INTEGER))
@@ -459,14 +474,8 @@ def export_jp(db: Database, flt: Filter, scope: Scope, as_of: date | None = None
     rata_jp (1 decimal). When the result spans several instances the unit name carries the
     instance ('Dinas Pendidikan · Kabupaten Badung'). PPPK count against their own target."""
     df = completion(db, flt, scope, "unit", as_of, R.DEFAULT.target_pppk, "nama")
-    multi = df["instansi"].n_unique() > 1 if df.height else False
-    label = (
-        pl.concat_str([pl.col("label"), pl.col("instansi")], separator=" · ")
-        if multi
-        else pl.col("label")
-    )
     return df.select(
-        label.alias("unit_kerja"),
+        pl.col("tampil").alias("unit_kerja"),
         pl.col("pegawai").cast(pl.Int64),
         pl.col("memenuhi").cast(pl.Int64).alias("memenuhi_20jp"),
         (pl.col("persen_memenuhi") * 100).round(1).alias("persen_memenuhi"),
