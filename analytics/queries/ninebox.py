@@ -21,6 +21,7 @@ from typing import Any
 
 import polars as pl
 
+from analytics.auth import ROLE_CAPABILITIES
 from analytics.domain import PREDIKAT
 from analytics.filters import Filter, Scope, employee_where
 from analytics.privacy import name_sql, nip_sql
@@ -31,7 +32,10 @@ from analytics.store import Database
 _SALT = secrets.token_hex(12)  # per-process secret for masked person keys
 LIST_LIMIT = 10_000  # rows of a person list sent to the browser
 POINTS_LIMIT = 3_000  # above this many mapped people the chart shows box tiles only
-CALIBRATION_ROLES: tuple[str, ...] = ("admin", "komite", "analis_instansi")
+# Roles that may calibrate: single source analytics.auth.ROLE_CAPABILITIES (admin, komite).
+CALIBRATION_ROLES: tuple[str, ...] = tuple(
+    r for r, c in ROLE_CAPABILITIES.items() if "calibrate" in c
+)
 MIN_REASON = 10  # characters of a calibration reason
 
 _PARAM = re.compile(r"\$(\w+)")
