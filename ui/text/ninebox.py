@@ -162,7 +162,7 @@ CAL_DONE = "Kalibrasi tersimpan: kotak {asal} → {baru}."
 CAL_CANCELLED = "Kalibrasi aktif dibatalkan; kotak kembali ke hasil pemetaan asli."
 CAL_NONE_ACTIVE = "Tidak ada kalibrasi aktif untuk dibatalkan."
 CAL_ERRORS = {
-    "peran": "Peran Anda tidak dapat melakukan kalibrasi (hanya admin, komite, analis instansi).",
+    "peran": "Peran Anda tidak dapat melakukan kalibrasi (hanya anggota Komite Talenta dan admin).",
     "alasan": "Alasan kalibrasi wajib diisi, minimal 10 karakter.",
     "kotak": "Kotak tujuan harus 1–9.",
     "tidak_ditemukan": "Pegawai tidak ditemukan dalam filter atau cakupan Anda.",
