@@ -88,6 +88,80 @@ def _gather(db: Database, flt: Filter, scope: Scope, rapat_id: int, masked: bool
     return info, dec, counts
 
 
+def _wrap(pdf, text: str, width: float, cache: dict[str, float]) -> list[str]:
+    """Greedy word wrap to `width` mm using cached word widths (fpdf2's table wraps every
+    cell character by character, far too slow for hundreds of decisions)."""
+
+    def w(word: str) -> float:
+        if word not in cache:
+            cache[word] = pdf.get_string_width(word)
+        return cache[word]
+
+    space = w(" ")
+    lines: list[str] = []
+    for para in str(text).split("\n"):
+        line, lw = "", 0.0
+        for word in para.split():
+            ww = w(word)
+            while ww > width:  # a word longer than the column: split it
+                cut = max(1, int(len(word) * width / ww) - 1)
+                if line:
+                    lines.append(line)
+                    line, lw = "", 0.0
+                lines.append(word[:cut])
+                word = word[cut:]
+                ww = w(word)
+            if line and lw + space + ww > width:
+                lines.append(line)
+                line, lw = word, ww
+            else:
+                line, lw = (f"{line} {word}", lw + space + ww) if line else (word, ww)
+        lines.append(line)
+    return lines or [""]
+
+
+def _grid_table(
+    pdf,
+    family: str,
+    header: list[str],
+    rows: list[list[str]],
+    widths: tuple[float, ...],
+    aligns: str,
+    line_h: float = 4.4,
+    size: float = 8.5,
+    pad: float = 1.0,
+) -> None:
+    """A bordered table; the header repeats on every page; rows never split across pages."""
+    cache: dict[str, float] = {}
+    x0 = pdf.l_margin
+
+    def draw(cells: list[str], bold: bool) -> None:
+        pdf.set_font(family, "B" if bold else "", size)
+        wrapped = [
+            _wrap(pdf, c, wd - 2 * pad, cache if not bold else {})
+            for c, wd in zip(cells, widths, strict=True)
+        ]
+        h = max(len(x) for x in wrapped) * line_h + 2 * pad
+        if pdf.will_page_break(h):
+            pdf.add_page()
+            if not bold:
+                draw(header, True)
+                pdf.set_font(family, "", size)
+        y, x = pdf.get_y(), x0
+        for lines, wd, al in zip(wrapped, widths, aligns, strict=True):
+            pdf.rect(x, y, wd, h)
+            for k, line in enumerate(lines):
+                lw = cache.get(line) if not bold and line in cache else pdf.get_string_width(line)
+                tx = {"L": x + pad, "R": x + wd - pad - lw, "C": x + (wd - lw) / 2}[al]
+                pdf.text(tx, y + pad + (k + 0.78) * line_h, line)
+            x += wd
+        pdf.set_xy(x0, y + h)
+
+    draw(header, True)
+    for row in rows:
+        draw(row, False)
+
+
 # -- PDF ------------------------------------------------------------------------------------------
 
 
@@ -224,41 +298,35 @@ def minutes_pdf(
             "Rekomendasi",
             "Catatan",
         )
-        with pdf.table(
-            col_widths=(9, 40, 28, 40, 11, 17, 24, 50, 58),
-            line_height=4.6,
-            text_align=(
-                "RIGHT",
-                "LEFT",
-                "LEFT",
-                "LEFT",
-                "CENTER",
-                "CENTER",
-                "LEFT",
-                "LEFT",
-                "LEFT",
-            ),
-        ) as table:
-            hr = table.row()
-            for h in head:
-                hr.cell(t(h))
-            for row in dec.iter_rows(named=True):
-                box = str(row["kotak"]) if row["kotak"] else "–"
-                if row["kotak_kalibrasi"] and row["kotak_kalibrasi"] != row["kotak"]:
-                    box = f"{box} → {row['kotak_kalibrasi']}"
-                r = table.row()
-                for v in (
-                    row["urutan"],
-                    row["nama"],
-                    row["nip"],
-                    row["jabatan"],
-                    row["golongan"],
-                    box,
-                    row["kesiapan"],
-                    _rec_text(row["rekomendasi"]),
-                    row["catatan"] or "",
-                ):
-                    r.cell(t("" if v is None else v))
+        body = []
+        for row in dec.iter_rows(named=True):
+            box = str(row["kotak"]) if row["kotak"] else "–"
+            if row["kotak_kalibrasi"] and row["kotak_kalibrasi"] != row["kotak"]:
+                box = f"{box} → {row['kotak_kalibrasi']}"
+            body.append(
+                [
+                    t("" if v is None else v)
+                    for v in (
+                        row["urutan"],
+                        row["nama"],
+                        row["nip"],
+                        row["jabatan"],
+                        row["golongan"],
+                        box,
+                        row["kesiapan"],
+                        _rec_text(row["rekomendasi"]),
+                        row["catatan"] or "",
+                    )
+                ]
+            )
+        _grid_table(
+            pdf,
+            family,
+            [t(h) for h in head],
+            body,
+            widths=(9, 40, 28, 40, 11, 17, 24, 50, 58),
+            aligns="RLLLCCLLL",
+        )
         pdf.set_font(family, "", 8)
         pdf.multi_cell(
             0,

@@ -63,6 +63,9 @@ K_RAPAT, K_NO, K_VIEW, K_JUMP, K_REVEAL = (
     "rapat_reveal",
 )
 
+K_VIEW_URL = "p_tampilan"
+VIEW_KEYS = ("peta", "agenda", "ringkasan", "berkas")
+
 scope = current_scope()
 flt = current_filter()
 db = get_db()
@@ -85,9 +88,11 @@ def _open(rid: int | None) -> None:
     """Switch to a meeting (None = back to setup); the agenda starts at item 1."""
     st.session_state.pop(K_REVEAL, None)
     st.session_state.pop(K_JUMP, None)
+    st.session_state.pop(K_VIEW, None)
     if rid is None:
         st.query_params.pop(K_RAPAT, None)
         st.query_params.pop(K_NO, None)
+        st.query_params.pop(K_VIEW_URL, None)
     else:
         st.query_params[K_RAPAT] = str(rid)
         st.query_params[K_NO] = "1"
@@ -502,10 +507,14 @@ def _meeting(rid: int) -> None:
     if nxt := st.session_state.pop("rapat_view_next", None):
         st.session_state[K_VIEW] = nxt
     if K_VIEW not in st.session_state:
-        st.session_state[K_VIEW] = T.VIEWS[0]
+        st.session_state[K_VIEW] = dict(zip(VIEW_KEYS, T.VIEWS, strict=True)).get(
+            st.query_params.get(K_VIEW_URL, ""), T.VIEWS[0]
+        )
     view = st.segmented_control(
         T.VIEW, list(T.VIEWS), key=K_VIEW, label_visibility="collapsed", width="stretch"
     )
+    if view in T.VIEWS:
+        st.query_params[K_VIEW_URL] = VIEW_KEYS[T.VIEWS.index(view)]
     ag = run(M.agenda, flt, rid, True)
     if view == T.VIEWS[1]:
         _agenda(rid, info, ag)
