@@ -170,6 +170,10 @@ def add_export_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--tahun", type=int, help="year (default: the dashboard's default year)")
     p.add_argument("--format", choices=("csv", "xlsx"), help="default: from --out's extension")
     p.add_argument("--out", required=True, help="output file")
+    p.add_argument(
+        "--user",
+        help="export as this account: its role and instance scope apply (default: local admin)",
+    )
 
 
 def _golongan_rank(text: str) -> int:
@@ -279,8 +283,16 @@ def run_export_cli(args: argparse.Namespace) -> int:
         func = report_function(args.report)
         with Database(db_path, read_only=True) as db:
             flt = build_filter(db, args)
-            frame = func(db, flt, LOCAL_ADMIN)
-    except (UsageError, ValueError) as exc:
+            scope = LOCAL_ADMIN
+            if getattr(args, "user", None):
+                from analytics.auth import active_scope, require
+
+                scope = active_scope(db, args.user)
+                if scope is None:
+                    raise UsageError(f"no active account {args.user!r}")
+                require(scope, "export")
+            frame = func(db, flt, scope)
+    except (UsageError, ValueError, PermissionError) as exc:
         print(f"export refused: {exc}", file=sys.stderr)
         return 2
     out.parent.mkdir(parents=True, exist_ok=True)
