@@ -302,7 +302,11 @@ def export_section() -> None:
                 n = frames["jp"]["pegawai"].sum() if "jp" in frames else None
                 st.caption(T.EXPORT_PEOPLE_ROWS.format(n=fmt.num(n)))
             else:
-                frame = run(fn, flt)
+                try:
+                    frame = run(fn, flt)  # a refused scope stops the page inside run()
+                except Exception as exc:  # noqa: BLE001 - one broken report must not hide the rest
+                    st.error(T.EXPORT_FAILED.format(reason=exc))
+                    continue
                 frames[report] = frame
                 st.caption(
                     T.EXPORT_ROWS.format(n=fmt.num(frame.height), cols=", ".join(frame.columns))

@@ -384,3 +384,22 @@ def test_filter_outside_scope_is_refused(imp_env):
     assert not at.exception
     assert "di luar cakupan akses Anda" in _texts(at, "error")
     assert not [b for b in at.download_button if (b.key or "").startswith("imp_exp_")]
+
+
+def test_missing_or_broken_report_does_not_hide_the_others(imp_env, monkeypatch):
+    import analytics.queries.competency as competency
+    import analytics.queries.maturity as maturity
+
+    monkeypatch.delattr(maturity, "export_kematangan")
+
+    def broken(db, flt, scope):
+        raise RuntimeError("tabel hilang")
+
+    broken.__module__, broken.__qualname__ = competency.__name__, "export_kompetensi"
+    monkeypatch.setattr(competency, "export_kompetensi", broken)
+    at = _open_page()
+    assert "Laporan ini belum tersedia di versi ini." in _texts(at, "caption")
+    assert "Laporan ini tidak dapat disusun saat ini (tabel hilang)." in _texts(at, "error")
+    keys = {b.key for b in at.download_button}
+    assert {"imp_exp_ninebox_csv", "imp_exp_jp_csv", "imp_exp_jp-pegawai_csv"} <= keys
+    assert not keys & {"imp_exp_kematangan_csv", "imp_exp_kompetensi_csv"}

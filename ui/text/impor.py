@@ -170,6 +170,7 @@ EXPORT_PEOPLE_ROWS = (
     "lebih cepat)."
 )
 EXPORT_PREVIEW_HEAD = "Pratinjau {n} baris pertama dari {total}."
+EXPORT_FAILED = "Laporan ini tidak dapat disusun saat ini ({reason})."
 NOT_AVAILABLE = "Laporan ini belum tersedia di versi ini."
 PEOPLE_ONLY = "Daftar perorangan tidak tersedia untuk peran Anda (hanya data agregat)."
 EXPORT_EMPTY = "Tidak ada baris untuk filter ini (berkas hanya berisi judul kolom)."
