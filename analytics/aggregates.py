@@ -82,7 +82,13 @@ REFRESHERS: list[Callable[[duckdb.DuckDBPyConnection], None]] = [
 ]
 
 
+def signature() -> str:
+    """Names of the registered refreshers: a store built with other ones must be refreshed."""
+    return ",".join(f"{step.__module__}.{step.__qualname__}" for step in REFRESHERS)
+
+
 def refresh(cur: duckdb.DuckDBPyConnection) -> None:
     """Rebuild all pre-aggregates through the given (transactional) cursor."""
     for step in REFRESHERS:
         step(cur)
+    cur.execute("INSERT OR REPLACE INTO meta VALUES ('aggregates', $s)", {"s": signature()})

@@ -79,4 +79,16 @@ def open_store(path=None, *, read_only: bool = False) -> Database:
     if not read_only and db.meta("reference_loaded") != "1":
         with db.transaction("sistem", "muat_referensi") as cur:
             load_reference(db, cur)
+    if not read_only:
+        ensure_aggregates(db)
     return db
+
+
+def ensure_aggregates(db: Database) -> None:
+    """Rebuild the pre-aggregates when the store was built with another set of them."""
+    from analytics.aggregates import refresh, signature
+
+    if db.meta("aggregates") == signature():
+        return
+    with db.transaction("sistem", "segarkan_agregat") as cur:
+        refresh(cur)

@@ -122,3 +122,25 @@ def test_values_are_bound_not_formatted(store):
     evil = "x'); DROP TABLE pegawai; --"
     assert store.query("SELECT * FROM instansi WHERE nama = $n", {"n": evil}).height == 0
     assert "pegawai" in store.tables()
+
+
+def test_stale_pre_aggregates_rebuilt_on_open(tmp_path):
+    from tests.factories import add_pegawai, add_unit
+
+    path = tmp_path / "agg.duckdb"
+    db = open_store(path)
+    u = add_unit(db, 2, "Dinas Pendidikan")
+    nip = add_pegawai(db, instansi_id=2, unit_id=u)
+    with db.transaction("test", "uji") as cur:
+        cur.execute(
+            "INSERT INTO pelatihan (nip, tanggal_mulai, nama_kegiatan, jalur, jenis, jp) "
+            "VALUES ($n, DATE '2025-03-03', 'Bimtek', 'Klasikal', 'bimtek', 12)",
+            {"n": nip},
+        )
+        # Simulate a store written by an older program: aggregates stale and signature unknown.
+        cur.execute("DELETE FROM agg_jp")
+        cur.execute("UPDATE meta SET value = 'old' WHERE key = 'aggregates'")
+    db.close()
+    db = open_store(path)
+    assert db.query("SELECT nip, tahun, jp FROM agg_jp").rows() == [(nip, 2025, 12.0)]
+    db.close()
