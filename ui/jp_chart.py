@@ -212,5 +212,10 @@ def yoy_fig(df: pl.DataFrame, demo: bool) -> go.Figure:
         )
     )  # fmt: skip
     fig.update_yaxes(categoryorder="array", categoryarray=y, automargin=True)
-    fig.update_xaxes(ticksuffix=" pp", zeroline=True, zerolinewidth=2, zerolinecolor="#333333")
+    lo, hi = min([0.0, *vals]), max([0.0, *vals])
+    pad = max(hi - lo, 1.0) * 0.3  # room for the outside labels on both sides
+    fig.update_xaxes(
+        ticksuffix=" pp", zeroline=True, zerolinewidth=2, zerolinecolor="#333333",
+        range=[lo - (pad if lo < 0 else 0.5), hi + pad],
+    )  # fmt: skip
     return style(fig, demo=demo, height=max(300, 80 + 26 * d.height))
