@@ -18,7 +18,7 @@ import streamlit as st
 
 from analytics import fmt
 from analytics.auth import can
-from analytics.filters import ScopeError
+from analytics.filters import LOCAL_ADMIN, ScopeError
 from analytics.io import (
     RestoreError,
     errors_csv,
@@ -278,6 +278,7 @@ def export_section() -> None:
     if flt.unit:
         units = unit_options(db, scope, flt.instansi or tuple(names))
         unit_names = [n for i, n in units.select("id", "nama").iter_rows() if i in flt.unit]
+    cli_user = None if scope == LOCAL_ADMIN else scope.user
     st.caption(T.EXPORT_INTRO)
     st.info(T.EXPORT_FILTER.format(summary=filter_summary(flt, names)))
     frames = {}
@@ -334,7 +335,9 @@ def export_section() -> None:
                             )
                         )
                     st.dataframe(frame.head(PREVIEW_ROWS), hide_index=True, width="stretch")
-                st.caption(T.EXPORT_CLI.format(cmd=V.cli_command(report, flt, unit_names)))
+                st.caption(
+                    T.EXPORT_CLI.format(cmd=V.cli_command(report, flt, unit_names, user=cli_user))
+                )
     if len(frames) > 1:
         st.download_button(
             T.EXPORT_ALL, partial(export_workbook, frames),

@@ -336,10 +336,12 @@ def test_export_offers_five_reports_equal_to_cli(imp_env, tmp_path, deferred):
 
 
 # -- access ------------------------------------------------------------------------------------
-def _signed_in(path: Path, monkeypatch, role: str, instansi: int | None) -> AppTest:
+def _signed_in(path: Path, monkeypatch, role: str, instansi: int | None, before=None) -> AppTest:
     db = open_store(path)
     auth.create_user(db, "pengguna.uji", "Kata-sandi-uji-123", role, instansi, by="test")
     db.close()
+    if before:
+        before()  # e.g. a CLI run, while the app does not hold the store yet
     monkeypatch.setenv("TALENTA_AUTH", "local")
     at = AppTest.from_file(APP, default_timeout=60)
     at.session_state["auth_user"] = "pengguna.uji"
@@ -347,8 +349,10 @@ def _signed_in(path: Path, monkeypatch, role: str, instansi: int | None) -> AppT
     return at.run()
 
 
-def test_analyst_sees_only_exports(imp_env, monkeypatch):
-    at = _signed_in(imp_env, monkeypatch, "analis_instansi", 2)
+def test_analyst_sees_only_exports(imp_env, monkeypatch, tmp_path, deferred):
+    out = tmp_path / "nb_user.csv"
+    cli = lambda: _cli_export(imp_env, "ninebox", out, "--tahun", "2025", "--user", "pengguna.uji")  # noqa: E731
+    at = _signed_in(imp_env, monkeypatch, "analis_instansi", 2, before=cli)
     at.switch_page(PAGE).run()
     assert not at.exception
     assert "hanya dapat mengekspor" in _texts(at, "info")
@@ -358,6 +362,11 @@ def test_analyst_sees_only_exports(imp_env, monkeypatch):
         assert at.download_button(key=f"imp_exp_{key}_csv")
     assert "Isi ekspor: Tahun 2025 · Kabupaten Badung" not in _texts(at, "info")  # no filter
     assert "Isi ekspor: Tahun 2025 · Semua" in _texts(at, "info")
+    assert "--user pengguna.uji --out ninebox_2025.csv" in _texts(at, "caption")
+    # Same file as the command line run as this account (Badung only: 4 people, 25% each).
+    page = deferred["ninebox_2025.csv"]()
+    assert page == out.read_bytes()
+    assert pl.read_csv(io.BytesIO(page))["jumlah"].sum() == 4
 
 
 def _page_alone(scope, flt=None) -> AppTest:

@@ -202,8 +202,11 @@ def person_export(
     return export_frame(fn(db, flt, scope), ext, sheet)
 
 
-def cli_command(report: str, flt: Filter, unit_names: list[str], ext: str = "csv") -> str:
-    """The `python -m analytics export` command producing the same file for this filter."""
+def cli_command(
+    report: str, flt: Filter, unit_names: list[str], ext: str = "csv", user: str | None = None
+) -> str:
+    """The `python -m analytics export` command producing the same file for this filter
+    (`--user` applies a signed-in account's role and instance scope, as on the page)."""
     parts = ["python", "-m", "analytics", "export", report, "--db", "PATH", "--tahun",
              str(flt.tahun)]  # fmt: skip
     if flt.instansi:
@@ -217,5 +220,7 @@ def cli_command(report: str, flt: Filter, unit_names: list[str], ext: str = "csv
         parts += ["--golongan", lo if lo == hi else f"{lo}-{hi}"]
     if flt.status:
         parts += ["--status", *flt.status]
+    if user:
+        parts += ["--user", user]
     parts += ["--out", file_name(report, flt, ext)]
     return shlex.join(parts)
