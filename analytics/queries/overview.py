@@ -35,7 +35,20 @@ def workforce_by_instansi(db: Database, flt: Filter, scope: Scope) -> pl.DataFra
     """
     where, params = employee_where(flt, scope, "p")
     k_idx, k_params = ninebox.kinerja_sql("predikat")
-    p_idx, p_params = ninebox.potensial_sql("level", "skor")
+    p_idx, p_params = ninebox.potensial_sql("pot_level", "pot_skor")
+    if db.scalar("SELECT count(*) > 0 FROM agg_kotak WHERE tahun = $t", {"t": flt.tahun}):
+        # Pre-aggregate (analytics.aggregates.refresh_agg_kotak): the year's predikat and the
+        # latest potential assessment in or before the year, per person.
+        src = "(SELECT nip, predikat, pot_level, pot_skor FROM agg_kotak WHERE tahun = $tahun)"
+    else:
+        src = """(SELECT coalesce(k.nip, pt.nip) AS nip, k.predikat, pt.a.level AS pot_level,
+                         pt.a.skor AS pot_skor
+                  FROM (SELECT nip, any_value(predikat) AS predikat FROM kinerja
+                        WHERE tahun = $tahun GROUP BY nip) k
+                  FULL JOIN (SELECT nip, arg_max({'level': level, 'skor': skor}, tahun) AS a
+                             FROM potensial WHERE tahun <= $tahun
+                               AND (level IS NOT NULL OR skor IS NOT NULL) GROUP BY nip) pt
+                    ON pt.nip = k.nip)"""
     sql = f"""
         WITH p AS (
             SELECT p.nip, p.instansi_id, p.status_kepegawaian = 'PNS'
@@ -43,17 +56,14 @@ def workforce_by_instansi(db: Database, flt: Filter, scope: Scope) -> pl.DataFra
                    AND (p.tmt_cpns IS NULL OR p.tmt_cpns <= make_date($tahun, 12, 31)) AS pns
             FROM pegawai p WHERE {where}
         ),
-        k AS (SELECT nip, any_value({k_idx}) AS k_idx FROM kinerja
-              WHERE tahun = $tahun GROUP BY nip),
-        pot AS (SELECT nip, arg_max({p_idx}, tahun) AS p_idx FROM potensial
-                WHERE tahun <= $tahun AND {p_idx} IS NOT NULL GROUP BY nip),
+        a AS (SELECT nip, {k_idx} AS k_idx, {p_idx} AS p_idx FROM {src}),
         j AS (SELECT nip, jp FROM agg_jp WHERE tahun = $tahun),
         kal AS (SELECT nip, arg_max(kotak_baru, pada) AS kotak FROM kalibrasi
                 WHERE aktif AND tahun = $tahun GROUP BY nip),
         x AS (
             SELECT p.instansi_id, p.pns, coalesce(j.jp, 0) AS jp,
-                   coalesce(kal.kotak, {ninebox.box_sql("k.k_idx", "pot.p_idx")}) AS kotak
-            FROM p LEFT JOIN k ON k.nip = p.nip LEFT JOIN pot ON pot.nip = p.nip
+                   coalesce(kal.kotak, {ninebox.box_sql("a.k_idx", "a.p_idx")}) AS kotak
+            FROM p LEFT JOIN a ON a.nip = p.nip
                    LEFT JOIN j ON j.nip = p.nip LEFT JOIN kal ON kal.nip = p.nip
         )
         SELECT instansi_id,
