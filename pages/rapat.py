@@ -34,7 +34,8 @@ MEETING_CSS = """
   font-size: 1.45rem; line-height: 1.45;}
 h1 {font-size: 2.5rem !important;} h2 {font-size: 2.1rem !important;}
 h3 {font-size: 1.8rem !important;}
-[data-testid="stMetricValue"] {font-size: 3rem;}
+[data-testid="stMetricValue"], [data-testid="stMetricValue"] * {font-size: 3rem !important;
+  line-height: 1.2;}
 [data-testid="stMetricLabel"] p {font-size: 1.3rem !important;}
 [data-testid="stWidgetLabel"] p, label p {font-size: 1.3rem !important;}
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p {font-size: 1.15rem;}
@@ -42,7 +43,6 @@ h3 {font-size: 1.8rem !important;}
   min-height: 3.4rem; padding: 0.5rem 1.6rem;}
 .stButton button p, .stDownloadButton button p, .stFormSubmitButton button p {
   font-size: 1.45rem; font-weight: 600;}
-[data-testid="stDataFrame"] {zoom: 1.3;}
 div[data-baseweb="select"] *, textarea, input {font-size: 1.3rem !important;}
 .rapat-badge {display:inline-block; padding:4px 14px; border-radius:14px; font-weight:700;
   font-size:1.2rem; background:#E8F1FA; color:#0B4F8A; border:2px solid #0B4F8A;}
@@ -217,19 +217,21 @@ def _setup() -> None:
 
 
 def _grid(rid: int, info: M.Meeting, ag) -> None:
-    after = st.toggle(T.GRID_AFTER, key="rapat_grid_after")
-    summary = run(M.box_summary, flt, rid, after)
-    counts = run(M.decision_counts, flt, rid)
-    c = st.columns(4)
-    c[0].metric(T.M_AGENDA, num(info.jumlah_agenda))
-    c[1].metric(T.M_DECIDED, num(counts["diputuskan"]))
-    c[2].metric(T.M_POOL, num(summary.suksesi))
-    c[3].metric(T.M_CAL, num(counts["kalibrasi"]))
-    fig = ninebox_figure(summary.kotak, None, masked=True, demo=db.is_demo, height=720)
-    event = st.plotly_chart(
-        fig, key="rapat_grid", on_select="rerun", selection_mode=("points",), width="stretch"
-    )
-    st.caption(T.GRID_CAPTION.format(total=num(summary.total), belum=num(summary.belum_total)))
+    left, right = st.columns([4, 1], gap="large")
+    with right:
+        after = st.toggle(T.GRID_AFTER, key="rapat_grid_after")
+        summary = run(M.box_summary, flt, rid, after)
+        counts = run(M.decision_counts, flt, rid)
+        st.metric(T.M_AGENDA, num(info.jumlah_agenda))
+        st.metric(T.M_DECIDED, num(counts["diputuskan"]))
+        st.metric(T.M_POOL, num(summary.suksesi))
+        st.metric(T.M_CAL, num(counts["kalibrasi"]))
+    with left:
+        fig = ninebox_figure(summary.kotak, None, masked=True, demo=db.is_demo, height=740)
+        event = st.plotly_chart(
+            fig, key="rapat_grid", on_select="rerun", selection_mode=("points",), width="stretch"
+        )
+        st.caption(T.GRID_CAPTION.format(total=num(summary.total), belum=num(summary.belum_total)))
     _, box = selection(event)
     if box is not None:
         hits = ag.filter(ag["kotak"] == box)
@@ -477,29 +479,26 @@ def _meeting(rid: int) -> None:
         _open(None)
         return
     st.markdown(MEETING_CSS, unsafe_allow_html=True)
-    top = st.columns([5, 1.4, 1], vertical_alignment="center")
+    top = st.columns([5, 1.3, 1.3], vertical_alignment="center")
     with top[2]:
         if st.button(T.BACK, key="rapat_back", width="stretch"):
             _open(None)
             st.rerun()
-    with top[1]:
         full = st.toggle(T.FULLSCREEN, value=True, key="rapat_fullscreen")
     if full:
         st.markdown(HIDE_CHROME_CSS, unsafe_allow_html=True)
     with top[0]:
-        st.title(info.judul)
-        demo = ' <span class="talenta-demo">DATA CONTOH (sintetis)</span>' if db.is_demo else ""
-        st.markdown(
-            f'<span class="rapat-badge">{T.MASK_BADGE}</span>{demo}', unsafe_allow_html=True
+        header(
+            info.judul,
+            T.SNAPSHOT_LINE.format(
+                instansi=info.instansi,
+                tahun=info.tahun,
+                snap=info.snapshot_id,
+                versi=info.data_version,
+            ),
         )
-    st.caption(
-        T.SNAPSHOT_LINE.format(
-            instansi=info.instansi,
-            tahun=info.tahun,
-            snap=info.snapshot_id,
-            versi=info.data_version,
-        )
-    )
+    with top[1]:
+        st.markdown(f'<span class="rapat-badge">{T.MASK_BADGE}</span>', unsafe_allow_html=True)
     if info.ditutup:
         st.info(T.CLOSED_LINE.format(pada=tanggal(info.ditutup_pada)))
     if msg := st.session_state.pop("rapat_saved", None):

@@ -69,7 +69,7 @@ ERR_CAL = {
 
 # Meeting view
 BACK = "← Persiapan"
-FULLSCREEN = "Layar rapat (sembunyikan panel samping)"
+FULLSCREEN = "Layar penuh"
 MASK_BADGE = "Nama & NIP disamarkan"
 SNAPSHOT_LINE = "{instansi} · tahun {tahun} · snapshot {snap} · versi data {versi}"
 CLOSED_LINE = "Rapat ditutup {pada}: keputusan final."
