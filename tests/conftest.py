@@ -47,3 +47,13 @@ def app_env(demo_db_path: Path, monkeypatch):
     monkeypatch.setenv("TALENTA_AUTH", "off")
     monkeypatch.setenv("TALENTA_MODE", "demo")  # sign-in may be off only in a local demo
     yield demo_db_path
+
+
+def pytest_addoption(parser):
+    """Opt-in switch for the browser suite (tests/browser; see tests/browser/conftest.py)."""
+    parser.addoption(
+        "--browser-tests",
+        action="store_true",
+        default=False,
+        help="run the end-to-end tests in headless Chromium (or set RUN_BROWSER_TESTS=1)",
+    )
