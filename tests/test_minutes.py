@@ -21,6 +21,7 @@ from analytics import meeting as M
 from analytics import minutes as MN
 from analytics.filters import Filter, Scope
 from analytics.privacy import mask_name
+from analytics.reference import open_store
 from analytics.rules import ninebox as R
 from tests.factories import add_meeting_people, make_store
 
@@ -334,3 +335,42 @@ def test_many_decisions_split_over_slides(meeting):
     order = ["p9", "p8", "p7b", "p7a", "p5", "p1"]
     assert frame["nama"].to_list() == [mask_name(people[k][1]) for k in order]
     assert all(c.startswith("K-") for c in frame["nip"].to_list())
+
+
+def test_demo_exports_leak_nothing(demo_db_path, tmp_path):
+    """Realistic names (titles, Balinese/NTT names) of the whole instance stay out of masked
+    files of a meeting on the demo store."""
+    import shutil
+
+    path = tmp_path / "demo.duckdb"
+    shutil.copy(demo_db_path, path)
+    db = open_store(path)
+    try:
+        iid = int(
+            db.scalar("SELECT instansi_id FROM pegawai GROUP BY 1 ORDER BY count(*) DESC LIMIT 1")
+        )
+        komite = Scope(user="komite.demo", role="komite", instansi=frozenset({iid}))
+        rid = M.create_meeting(
+            db, FLT, komite, instansi_id=iid, tahun=2025, judul="Rapat demo",
+            tanggal=date(2026, 11, 2), peserta="Ketua\nSekretaris",
+        )  # fmt: skip
+        ag = M.agenda(db, FLT, komite, rid, masked=False)
+        for no, nama, nip in ag.select("urutan", "nama", "nip").head(12).iter_rows():
+            M.decide(db, FLT, komite, rid, no, kesiapan=R.NEED_DEVELOPMENT,
+                     rekomendasi=["pengembangan"], catatan=f"Catatan untuk {nama} / {nip}")  # fmt: skip
+        people = db.query("SELECT nip, nama FROM pegawai WHERE instansi_id = $i", {"i": iid})
+        pdf = pdf_text(MN.minutes_pdf(db, FLT, komite, rid, True, compress=False))
+        ppt, xml = pptx_texts(MN.slides_pptx(db, FLT, komite, rid, True))
+        flat = _squash(pdf)
+        for nip, nama in people.iter_rows():
+            core = nama.split(",")[0].strip()
+            for ident in (nip, nama, core):
+                assert ident not in pdf and _squash(ident) not in flat, ident
+                assert ident not in ppt and ident not in xml, ident
+        # the decisions are in both files (12 rows, masked initials)
+        assert flat.count("NeedDevelopment") >= 12
+        assert ppt.count("Need Development") >= 12
+        named = _squash(pdf_text(MN.minutes_pdf(db, FLT, komite, rid, False, compress=False)))
+        assert all(_squash(n) in named for n in ag["nama"].head(12).to_list())
+    finally:
+        db.close()

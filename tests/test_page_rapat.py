@@ -5,6 +5,8 @@ dataframes and plotly JSON are searched for every name and NIP of the store)."""
 from __future__ import annotations
 
 import json
+import shutil
+from datetime import date
 
 import pytest
 from google.protobuf import text_format
@@ -208,3 +210,58 @@ def test_reveal_one_person_is_audited_and_remasks_on_next(env):
     at.button(key="rapat_next").click().run()
     assert at.subheader[0].value == mask_name(people["p7a"][1])
     _assert_no_identity(at, people)
+
+
+def _demo_copy(app_env, tmp_path, monkeypatch):
+    """A private copy of the session demo store (the meeting writes must not leak into it)."""
+    dst = tmp_path / "demo_copy.duckdb"
+    shutil.copy(app_env, dst)
+    wal = app_env.with_name(app_env.name + ".wal")
+    if wal.exists():
+        shutil.copy(wal, dst.with_name(dst.name + ".wal"))
+    monkeypatch.setenv("TALENTA_DB", str(dst))
+    return dst
+
+
+def test_demo_instance_masked_on_every_view(app_env, tmp_path, monkeypatch):
+    path = _demo_copy(app_env, tmp_path, monkeypatch)
+    db = open_store(path)
+    try:
+        iid = int(
+            db.scalar("SELECT instansi_id FROM pegawai GROUP BY 1 ORDER BY count(*) DESC LIMIT 1")
+        )
+        komite = Scope(user="komite.demo", role="komite", instansi=frozenset({iid}))
+        rid = M.create_meeting(
+            db, Filter(), komite, instansi_id=iid, tahun=2025, judul="Rapat demo",
+            tanggal=date(2026, 11, 2), peserta="Ketua\nSekretaris",
+        )  # fmt: skip
+        for no in (1, 2, 3):
+            M.decide(db, Filter(), komite, rid, no, kesiapan="Ready Now", rekomendasi=["retensi"],
+                     catatan="Dibahas")  # fmt: skip
+        people = {
+            nip: nama
+            for nip, nama in db.query(
+                "SELECT nip, nama FROM pegawai WHERE instansi_id = $i", {"i": iid}
+            ).iter_rows()
+        }
+        first = M.agenda(db, Filter(), komite, rid, masked=False)["nama"].head(4).to_list()
+    finally:
+        db.close()
+    idents = [x for nip, nama in people.items() for x in (nip, nama, nama.split(",")[0].strip())]
+
+    def check(at):
+        text = _page_text(at)
+        leaked = [x for x in idents if x in text]
+        assert not leaked, leaked[:3]
+
+    at = _page()
+    at.button(key="rapat_open").click().run()
+    assert not at.exception, at.exception
+    check(at)
+    at = _view(at, "Agenda per pegawai")
+    for name in first:
+        assert at.subheader[0].value == mask_name(name)
+        check(at)
+        at.button(key="rapat_next").click().run()
+    for view in ("Ringkasan keputusan", "Berita acara & unduhan"):
+        check(_view(at, view))
