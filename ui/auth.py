@@ -94,9 +94,7 @@ def _local_form(db) -> None:
         return
     result = auth.sign_in(db, username, password, policy=auth.AuthPolicy.from_env())
     if result.status == "ok" and result.scope is not None:
-        keep = {k: st.session_state[k] for k in ("auth_username",) if k in st.session_state}
-        st.session_state.clear()
-        st.session_state.update(keep)
+        del st.session_state["auth_password"]  # the password does not stay in the session
         st.session_state[K_USER] = result.scope.user
         st.session_state[K_SINCE] = datetime.now()
         st.rerun()
