@@ -361,7 +361,6 @@ def create_meeting(
     years.sort()
     snap_sql, params = _snapshot_sql(db, full, int(instansi_id), int(tahun), years)
     now = datetime.now()
-    version = db.data_version + 1  # the version this transaction commits
     details = {
         "instansi_id": int(instansi_id),
         "tahun": int(tahun),
@@ -371,6 +370,10 @@ def create_meeting(
     }
     with db.transaction(scope.user, "buat_rapat", f"instansi:{instansi_id}", details) as cur:
         rid = int(cur.execute("SELECT nextval('rapat_seq')").fetchall()[0][0])
+        # the data version the snapshot reads (same transaction as the copy below)
+        version = int(
+            cur.execute("SELECT value FROM meta WHERE key = 'data_version'").fetchall()[0][0]
+        )
         params.update(s_rid=rid)
         _exec(cur, f"INSERT INTO rapat_snapshot (rapat_id, {_SNAP_COLS}) "
               f"SELECT $s_rid, * FROM ({snap_sql})", params)  # fmt: skip

@@ -62,7 +62,7 @@ def test_snapshot_boxes_agenda_and_identity(env):
     )
     # attendees: trimmed, blank lines and duplicates dropped, order kept
     assert info.peserta == ("Ketua Komite, Sekda", "Sekretaris, Kepala BKPSDM")
-    assert info.data_version == v0 + 1 == db.data_version
+    assert (info.data_version, db.data_version) == (v0, v0 + 1)  # read, then bumped
     assert info.snapshot_id == f"SNAP-{rid:04d}-{info.dibuat_pada:%Y%m%d%H%M%S}"
     assert info.agenda_kotak == M.AGENDA_BOXES and info.agenda_jenis == "kotak"
     s = M.box_summary(db, FLT, KOMITE, rid)
