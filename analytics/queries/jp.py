@@ -423,6 +423,7 @@ def regional(
     rata_jp, persen_sesuai_laju, persen_lalu, perubahan (percentage points × 1/100, i.e. a
     share difference), dipilih (instance selected in the filter).
     """
+    scope.check(flt)  # a selection outside the scope is refused even though it is widened here
     d = _resolve(db, flt, as_of)
     wide = flt.with_(instansi=(), unit=())
     cur = _by_instance(db, wide, scope, d, target_pppk)
