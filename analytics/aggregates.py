@@ -67,6 +67,26 @@ def refresh_agg_kotak(cur: duckdb.DuckDBPyConnection) -> None:
     )
 
 
+def refresh_agg_kotak_kubus(cur: duckdb.DuckDBPyConnection) -> None:
+    """Nine-box count cube (needs agg_kotak): people per year, filter dimensions, predikat and
+    potential input, for box counts without a person-level join (issue 8)."""
+    cur.execute("DELETE FROM agg_kotak_kubus")
+    cur.execute(
+        """INSERT INTO agg_kotak_kubus
+           WITH yrs AS (SELECT DISTINCT tahun FROM agg_kotak)
+           SELECT y.tahun, p.instansi_id, p.unit_id, p.jenis_jabatan, p.golongan_rank,
+                  p.status_kepegawaian, a.predikat,
+                  CASE WHEN a.pot_level IN ('Tinggi', 'Sedang', 'Rendah') THEN a.pot_level END,
+                  CASE WHEN a.pot_level IN ('Tinggi', 'Sedang', 'Rendah') THEN NULL
+                       ELSE a.pot_skor END,
+                  count(*)
+           FROM pegawai p CROSS JOIN yrs y
+           LEFT JOIN agg_kotak a ON a.nip = p.nip AND a.tahun = y.tahun
+           GROUP BY ALL
+           ORDER BY 1, 2, 3"""
+    )
+
+
 def refresh_agg_kompetensi(cur: duckdb.DuckDBPyConnection) -> None:
     """Competency gap intervals and cube (analytics.queries.competency); runs after agg_jp."""
     from analytics.queries.competency import refresh_agg_kompetensi as step
@@ -78,6 +98,7 @@ REFRESHERS: list[Callable[[duckdb.DuckDBPyConnection], None]] = [
     refresh_agg_jp,
     refresh_agg_jp_kum,
     refresh_agg_kotak,
+    refresh_agg_kotak_kubus,
     refresh_agg_kompetensi,
 ]
 

@@ -325,6 +325,24 @@ DDL: tuple[str, ...] = (
         pada TIMESTAMP NOT NULL,
         aktif BOOLEAN NOT NULL DEFAULT TRUE
     )""",
+    # Nine-box count cube per SKP year and pegawai filter dimensions (issue 8: box counts
+    # without a person-level join; analytics.aggregates.refresh_agg_kotak_kubus). One row per
+    # distinct (dimensions, predikat, potential input) with the number of people, every
+    # employee in every year of agg_kotak (no row = no input). pot_skor only where pot_level
+    # is not a level name (levels win under the default rule). Calibrations stay in kalibrasi
+    # and are applied at query time. Key: tahun .. pot_skor.
+    """CREATE TABLE IF NOT EXISTS agg_kotak_kubus (
+        tahun SMALLINT NOT NULL,
+        instansi_id INTEGER NOT NULL,
+        unit_id INTEGER NOT NULL,
+        jenis_jabatan VARCHAR NOT NULL,
+        golongan_rank SMALLINT NOT NULL,
+        status_kepegawaian VARCHAR NOT NULL,
+        predikat VARCHAR,
+        pot_level VARCHAR,
+        pot_skor DOUBLE,
+        n INTEGER NOT NULL
+    )""",
 )
 
 # Tables whose rows are source data (never overwritten by derived values).

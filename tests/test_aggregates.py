@@ -17,7 +17,14 @@ from analytics.queries import ninebox as NB
 from tests.factories import add_pegawai, add_rows, add_unit
 from tests.import_data import csv_bytes, make_nip, pegawai
 
-AGG_TABLES = ("agg_jp", "agg_jp_kum", "agg_kotak", "agg_kompetensi_pegawai", "agg_kompetensi")
+AGG_TABLES = (
+    "agg_jp",
+    "agg_jp_kum",
+    "agg_kotak",
+    "agg_kotak_kubus",
+    "agg_kompetensi_pegawai",
+    "agg_kompetensi",
+)
 
 
 def differences(db) -> dict[str, tuple[int, int, int]]:
@@ -162,3 +169,43 @@ def test_consistent_on_empty_store(store, year_only):
             store.set_meta(cur, "tahun_max", "2026")
     diff = assert_consistent(store)
     assert all(d[0] == 0 for d in diff.values())
+
+
+def _live_counts(db, flt, scope, calibrated):
+    """Box counts by the person-level query (the path the count cube replaces)."""
+    base, params = NB._base(db, flt, scope, NB.R.DEFAULT, calibrated)
+    df = NB._q(db, f"SELECT kotak, alasan, count(*) AS n FROM {base} b GROUP BY ALL", params)
+    return {(k, a): n for k, a, n in df.iter_rows()}
+
+
+def test_box_count_cube_matches_person_level_query(store):
+    """agg_kotak_kubus + calibrations give the same counts as the join over people."""
+    a, b = _seed(store)
+    u2 = add_unit(store, 2, "Sekretariat Daerah")
+    c = add_pegawai(store, instansi_id=2, unit_id=u2, nama="C", status="PPPK", golongan="IX")
+    add_rows(store, "kinerja", [{"nip": c, "tahun": 2025, "predikat": "Kurang", "sumber": "impor"}])
+    add_rows(store, "potensial", [  # a score only, and a level that is not a level name
+        {"nip": c, "tahun": 2025, "level": "Tidak diketahui", "skor": 85.0, "sumber": "impor"},
+    ])  # fmt: skip
+    scope = Scope(user="komite1", role=sorted(NB.CALIBRATION_ROLES)[0])
+    NB.calibrate(store, Filter(tahun=2025), scope, a, 8, "Hasil rapat komite talenta 2025", None)
+    assert store.count("agg_kotak_kubus") > 0
+    for flt in (
+        Filter(tahun=2025),
+        Filter(tahun=2024),
+        Filter(tahun=2025, instansi=(1,)),
+        Filter(tahun=2025, status=("PPPK",)),
+        Filter(tahun=2025, jenis_jabatan=("Fungsional",)),
+    ):
+        for calibrated in (True, False):
+            summary = NB.box_counts(store, flt, scope, None, calibrated)
+            got = {(k, None): n for k, n in summary.kotak.select("kotak", "jumlah").iter_rows()}
+            got.update(
+                {(None, r): n for r, n in summary.belum.select("alasan", "jumlah").iter_rows()}
+            )
+            got = {key: n for key, n in got.items() if n}
+            assert got == _live_counts(store, flt, scope, calibrated), (flt, calibrated)
+    # C: Kurang (kinerja 0), score 85 (Tinggi) -> box 6; B: Baik + 71.5 -> 5; A: 9 -> 8.
+    s = NB.box_counts(store, Filter(tahun=2025), scope)
+    boxes = dict(s.kotak.select("kotak", "jumlah").iter_rows())
+    assert (boxes[6], boxes[5], boxes[8], boxes[9]) == (1, 1, 1, 0)

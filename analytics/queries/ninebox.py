@@ -140,6 +140,66 @@ class BoxSummary:
         return self.total - self.dipetakan
 
 
+def _alasan_sql(kotak: str) -> str:
+    return f"""CASE WHEN {kotak} IS NOT NULL THEN NULL
+                    WHEN k IS NULL AND pi IS NULL THEN '{R.REASON_NO_BOTH}'
+                    WHEN k IS NULL THEN '{R.REASON_NO_SKP}'
+                    ELSE '{R.REASON_NO_POTENTIAL}' END"""
+
+
+def _cube_counts(
+    db: Database, flt: Filter, scope: Scope, cfg: R.NineBoxConfig, calibrated: bool
+) -> pl.DataFrame | None:
+    """(kotak, alasan, n) from the count cube agg_kotak_kubus plus the year's active
+    calibrations (few rows); None when the cube cannot answer (no cube rows for the year, or
+    a rule that prefers the score over the level)."""
+    if not cfg.prefer_level or not db.scalar(
+        "SELECT count(*) > 0 FROM agg_kotak_kubus WHERE tahun = $t", {"t": flt.tahun}
+    ):
+        return None
+    where, params = employee_where(flt, scope, "c")
+    k_sql, kp = R.kinerja_sql("c.predikat", cfg)
+    p_sql, pp = R.potensial_sql("c.pot_level", "c.pot_skor", cfg)
+    params.update(kp)
+    params.update(pp)
+    params["nb_t0"] = flt.tahun
+    box = R.box_sql("k", "pi")
+    raw = _q(
+        db,
+        f"""SELECT kotak, alasan, sum(n) AS n FROM (
+                SELECT {box} AS kotak, {_alasan_sql(box)} AS alasan, n
+                FROM (SELECT {k_sql} AS k, {p_sql} AS pi, c.n FROM agg_kotak_kubus c
+                      WHERE c.tahun = $nb_t0 AND {where}))
+            GROUP BY ALL""",
+        params,
+    )
+    if not calibrated:
+        return raw
+    pwhere, pparams = employee_where(flt, scope, "p")
+    k_sql, kp = R.kinerja_sql("a.predikat", cfg)
+    p_sql, pp = R.potensial_sql("a.pot_level", "a.pot_skor", cfg)
+    cal = _q(
+        db,
+        f"""SELECT {box} AS kotak, {_alasan_sql(box)} AS alasan, kotak_baru
+            FROM (SELECT {k_sql} AS k, {p_sql} AS pi, c.kotak_baru
+                  FROM kalibrasi c JOIN pegawai p ON p.nip = c.nip
+                  LEFT JOIN agg_kotak a ON a.nip = c.nip AND a.tahun = $nb_t0
+                  WHERE c.tahun = $nb_t0 AND c.aktif AND {pwhere})""",
+        {**pparams, **kp, **pp, "nb_t0": flt.tahun},
+    )
+    if cal.height == 0:
+        return raw
+    counts: dict[tuple, int] = {(k, a): int(n) for k, a, n in raw.iter_rows()}
+    for kotak, alasan, baru in cal.iter_rows():
+        counts[(kotak, alasan)] = counts.get((kotak, alasan), 0) - 1
+        counts[(baru, None)] = counts.get((baru, None), 0) + 1
+    return pl.DataFrame(
+        [(k, a, n) for (k, a), n in counts.items() if n],
+        schema={"kotak": pl.Int64, "alasan": pl.String, "n": pl.Int64},
+        orient="row",
+    )
+
+
 def box_counts(
     db: Database,
     flt: Filter,
@@ -149,8 +209,10 @@ def box_counts(
 ) -> BoxSummary:
     """People per box and unmapped people per reason, for the filter's year."""
     cfg = _cfg(cfg)
-    base, params = _base(db, flt, scope, cfg, calibrated)
-    raw = _q(db, f"SELECT kotak, alasan, count(*) AS n FROM {base} b GROUP BY ALL", params)
+    raw = _cube_counts(db, flt, scope, cfg, calibrated)
+    if raw is None:
+        base, params = _base(db, flt, scope, cfg, calibrated)
+        raw = _q(db, f"SELECT kotak, alasan, count(*) AS n FROM {base} b GROUP BY ALL", params)
     total = int(raw["n"].sum()) if raw.height else 0
     by_box = {
         int(k): int(n)
