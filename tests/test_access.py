@@ -33,13 +33,15 @@ from typing import Any
 
 import polars as pl
 import pytest
+from streamlit.testing.v1 import AppTest
 
 import analytics as analytics_pkg
 from analytics import auth
 from analytics.filters import Filter, Scope, ScopeError
 from analytics.reference import open_store
 from analytics.store import Database
-from tests.factories import add_pegawai, add_rows, add_unit, make_store
+from tests.factories import APP, add_pegawai, add_rows, add_unit, make_store
+from ui.text import common as TC
 
 A, B = 2, 3  # instansi ids (the Kanreg's numbering)
 YEAR = 2025
@@ -614,3 +616,196 @@ def test_cli_export_refused_for_guest_and_unknown_user(world, tmp_path, capsys):
     assert main([*base, "--user", "nobody"]) == 2
     assert capsys.readouterr().err.count("refused") == 2
     assert not out.exists()
+
+
+# -- through the interface: every page, every role, tampered URLs (AppTest, demo store) -------
+
+PAGE_FILES = ("ninebox", "kompetensi", "jp", "kematangan", "impor", "rapat", "admin")
+EXPECTED_PAGES = {
+    "analis_instansi": {"ninebox", "kompetensi", "jp", "kematangan", "impor"},
+    "komite": {"ninebox", "kompetensi", "jp", "kematangan", "rapat"},
+    "tamu": {"ninebox", "kompetensi", "jp", "kematangan"},
+    "analis_kanreg": {"ninebox", "kompetensi", "jp", "kematangan", "impor"},
+    "admin": set(PAGE_FILES),
+}
+UI_A, UI_B = 2, 3  # Kabupaten Badung, Kabupaten Buleleng in the demo
+
+
+@dataclasses.dataclass
+class DemoWorld:
+    path: Path
+    b_names: list[str]  # names of people outside A that no one in A carries
+    b_nips: list[str]
+    all_names: list[str]
+    all_nips: list[str]
+    rapat_b: int | None
+    a_names: list[str] = dataclasses.field(default_factory=list)
+
+
+@pytest.fixture(scope="module")
+def demo_world(demo_db_path, tmp_path_factory) -> DemoWorld:
+    path = tmp_path_factory.mktemp("ui_access") / "demo.duckdb"
+    shutil.copy(demo_db_path, path)
+    with open_store(path) as d:
+        for user, role, inst in (
+            ("analis.a", "analis_instansi", UI_A),
+            ("komite.a", "komite", UI_A),
+            ("tamu.x", "tamu", None),
+            ("kanreg", "analis_kanreg", None),
+            ("kepala", "admin", None),
+        ):
+            auth.create_user(d, user, None, role, inst, by="test", email=f"{user}@uji.id")
+        people = d.query("SELECT nama, nip, instansi_id FROM pegawai")
+
+        def core(
+            n: str,
+        ) -> str:  # the name without degrees ('Ni Made Sari, S.E.' -> 'Ni Made Sari')
+            return n.split(",")[0].strip()
+
+        a_names = {core(n) for n in people.filter(pl.col("instansi_id") == UI_A)["nama"]}
+        outside = people.filter(pl.col("instansi_id") != UI_A)
+        b_names = sorted({core(n) for n in outside["nama"]} - a_names)
+        b_names = [n for n in b_names if len(n) >= 10]
+        rapat_b = None
+        try:
+            from analytics import meeting
+        except ImportError:
+            meeting = None
+        if meeting is not None:
+            tahun = int(d.meta("tahun_max") or YEAR)
+            rapat_b = meeting.create_meeting(
+                d,
+                Filter(tahun=tahun),
+                auth.scope_for("admin", None, "kepala"),
+                instansi_id=UI_B,
+                tahun=tahun,
+                judul="Rapat Komite Buleleng",
+                tanggal=date(2026, 10, 1),
+                peserta=["Ketua"],
+            )
+    full = sorted({n.split(",")[0].strip() for n in people["nama"]} - {""})
+    full = [n for n in full if len(n) >= 10]
+    return DemoWorld(
+        path,
+        b_names,
+        outside["nip"].to_list(),
+        full,
+        people["nip"].to_list(),
+        rapat_b,
+        sorted(n for n in a_names if len(n) >= 10),
+    )
+
+
+def rendered(at) -> str:
+    """All text the server sent: element protos (markdown, charts, widgets) and table cells."""
+    from google.protobuf import text_format
+
+    out: list[str] = []
+
+    def walk(node) -> None:
+        kids = getattr(node, "children", None)
+        if isinstance(kids, dict):
+            for k in kids.values():
+                walk(k)
+            return
+        if getattr(node, "type", "") == "arrow_data_frame":
+            out.append(node.value.to_csv())
+        proto = getattr(node, "proto", None)
+        if proto is not None:
+            out.append(text_format.MessageToString(proto, as_utf8=True))
+
+    walk(at._tree)
+    return "\n".join(out)
+
+
+def ui_leaks(text: str, needles: list[str]) -> list[str]:
+    return [n for n in needles if n in text][:5]
+
+
+def app_as(demo_world: DemoWorld, monkeypatch, user: str, query: dict | None = None) -> AppTest:
+    from datetime import datetime
+
+    monkeypatch.setenv("TALENTA_DB", str(demo_world.path))
+    monkeypatch.setenv("TALENTA_NO_DEMO", "1")
+    monkeypatch.setenv("TALENTA_AUTH", "local")
+    monkeypatch.delenv("TALENTA_MODE", raising=False)
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.session_state["auth_user"] = user
+    at.session_state["auth_since"] = datetime.now()
+    for k, v in (query or {}).items():
+        at.query_params[k] = v
+    return at.run()
+
+
+def check_page(at, demo_world: DemoWorld, scope: Scope, where: str) -> None:
+    assert not at.exception, f"{where}: {at.exception}"
+    text = rendered(at)
+    if scope.instansi is not None:
+        leaks = ui_leaks(text, demo_world.b_names) + ui_leaks(text, demo_world.b_nips)
+        assert not leaks, f"{where}: people outside the scope on screen: {leaks}"
+    if scope.masked:
+        leaks = ui_leaks(text, demo_world.all_names) + ui_leaks(text, demo_world.all_nips)
+        assert not leaks, f"{where}: names/NIPs on a masked screen: {leaks}"
+
+
+@pytest.mark.parametrize(
+    "user", ["analis.a", "komite.a", "tamu.x"], ids=["analis_instansi", "komite", "tamu"]
+)
+def test_every_page_for_every_role(demo_world, monkeypatch, user):
+    at = app_as(demo_world, monkeypatch, user)
+    scope = at.session_state["scope"]
+    check_page(at, demo_world, scope, f"{user} on the default page")
+    reachable, a_people_shown = set(), False
+    for page in PAGE_FILES:
+        try:
+            at.switch_page(f"pages/{page}.py").run()
+        except ValueError:
+            continue  # not in this role's navigation
+        reachable.add(page)
+        check_page(at, demo_world, scope, f"{user} on {page}")
+        a_people_shown |= bool(ui_leaks(rendered(at), demo_world.a_names))
+    assert reachable == EXPECTED_PAGES[scope.role]
+    # The check is not vacuous: unmasked roles of A do see A's people by name somewhere.
+    assert a_people_shown == (not scope.masked)
+
+
+@pytest.mark.parametrize("instansi", [str(UI_B), f"{UI_A},{UI_B}"])
+def test_url_naming_another_instance_is_refused(demo_world, monkeypatch, instansi):
+    at = app_as(demo_world, monkeypatch, "analis.a", {"instansi": instansi})
+    notices = " | ".join(w.value for w in at.sidebar.warning)
+    assert TC.URL_OUTSIDE_SCOPE.format(items=str(UI_B)) in notices
+    assert UI_B not in at.session_state["filter"].instansi
+    scope = at.session_state["scope"]
+    for page in ("ninebox", "kompetensi", "jp"):
+        at.switch_page(f"pages/{page}.py").run()
+        assert UI_B not in at.session_state["filter"].instansi
+        check_page(at, demo_world, scope, f"URL instansi={instansi} on {page}")
+
+
+def test_url_unit_of_another_instance_is_dropped(demo_world, monkeypatch):
+    with open_store(demo_world.path, read_only=False) as d:
+        b_units = d.query("SELECT id FROM unit WHERE instansi_id = $i", {"i": UI_B})["id"]
+    ids = ",".join(map(str, b_units.to_list()[:3]))
+    at = app_as(demo_world, monkeypatch, "analis.a", {"unit": ids})
+    at.switch_page("pages/ninebox.py").run()
+    assert at.session_state["filter"].unit == ()
+    check_page(at, demo_world, at.session_state["scope"], "URL unit of B")
+
+
+def test_url_meeting_of_another_instance_is_refused(demo_world, monkeypatch):
+    if demo_world.rapat_b is None:
+        pytest.skip("no meeting module")
+    at = app_as(demo_world, monkeypatch, "komite.a", {"p_rapat": str(demo_world.rapat_b)})
+    at.switch_page("pages/rapat.py").run()
+    check_page(at, demo_world, at.session_state["scope"], "URL p_rapat of B")
+    assert "Rapat Komite Buleleng" not in rendered(at)
+
+
+def test_tampered_session_filter_is_refused(demo_world, monkeypatch):
+    """A filter naming B that reaches a page by any route is refused, not widened."""
+    at = app_as(demo_world, monkeypatch, "analis.a")
+    at.switch_page("pages/ninebox.py").run()
+    at.session_state["flt_instansi"] = ["Kabupaten Buleleng"]  # not an option for A
+    at.run()
+    assert UI_B not in at.session_state["filter"].instansi
+    check_page(at, demo_world, at.session_state["scope"], "session filter naming B")
