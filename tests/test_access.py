@@ -809,3 +809,26 @@ def test_tampered_session_filter_is_refused(demo_world, monkeypatch):
     at.run()
     assert UI_B not in at.session_state["filter"].instansi
     check_page(at, demo_world, at.session_state["scope"], "session filter naming B")
+
+
+ALL_PAGE_FILES = sorted(p.stem for p in (Path(APP).parent / "pages").glob("*.py"))
+
+
+@pytest.mark.parametrize("page", ALL_PAGE_FILES)
+def test_page_reached_without_app_signs_in_first(demo_world, monkeypatch, page):
+    """Until st.navigation has run once in a process, Streamlit serves files in pages/
+    directly (a first request to /admin runs pages/admin.py without app.py): such a run
+    must meet the sign-in gate, never a default scope."""
+    monkeypatch.setenv("TALENTA_DB", str(demo_world.path))
+    monkeypatch.setenv("TALENTA_NO_DEMO", "1")
+    monkeypatch.setenv("TALENTA_AUTH", "local")
+    monkeypatch.delenv("TALENTA_MODE", raising=False)
+    at = AppTest.from_file(str(Path(APP).parent / "pages" / f"{page}.py"), default_timeout=120)
+    at.run()
+    assert not at.exception
+    assert "scope" not in at.session_state
+    text = rendered(at)
+    assert "Masuk" in [t.value for t in at.title]
+    assert len(at.dataframe) == 0
+    leaks = ui_leaks(text, demo_world.all_names) + ui_leaks(text, demo_world.all_nips)
+    assert not leaks, f"pages/{page}.py without sign-in shows people: {leaks}"

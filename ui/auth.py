@@ -32,6 +32,17 @@ MODES = ("local", "oidc", "off")
 K_USER, K_SINCE, K_NOTICE, K_AUDITED = "auth_user", "auth_since", "auth_notice", "auth_audited"
 
 
+def _halt() -> None:
+    """Stop the run before the app's navigation: register an empty, hidden navigation so the
+    browser does not list the files in pages/ (Streamlit's fallback without st.navigation)."""
+    st.navigation([st.Page(_nothing, title=T.SIGNIN_TITLE, url_path="masuk")], position="hidden")
+    st.stop()
+
+
+def _nothing() -> None:
+    return None
+
+
 def auth_mode() -> str:
     """The configured sign-in mode (`local` unless TALENTA_AUTH says otherwise)."""
     return os.environ.get("TALENTA_AUTH", "local").strip().lower() or "local"
@@ -164,11 +175,11 @@ def gate() -> Scope:
     mode = auth_mode()
     if mode not in MODES:
         st.error(T.BAD_MODE.format(mode=mode))
-        st.stop()
+        _halt()
     if mode == "off":
         if not demo_mode():
             st.error(T.OFF_REFUSED)
-            st.stop()
+            _halt()
         st.session_state["scope"] = LOCAL_ADMIN
         with st.sidebar:
             st.caption(T.MODE_OFF)
@@ -194,7 +205,7 @@ def gate() -> Scope:
             _local_form(db)
     if scope is None:
         st.session_state.pop("scope", None)
-        st.stop()
+        _halt()
     st.session_state["scope"] = scope
     _sidebar(scope, mode)
     return scope

@@ -7,7 +7,7 @@ import threading
 
 import streamlit as st
 
-from analytics.filters import LOCAL_ADMIN, Filter, Scope
+from analytics.filters import Filter, Scope
 from analytics.reference import open_store
 from analytics.store import Database, default_path
 
@@ -43,8 +43,19 @@ def build_demo_once(db: Database, progress) -> None:
 
 
 def current_scope() -> Scope:
-    """The signed-in caller's scope (the local admin when sign-in is off)."""
-    return st.session_state.get("scope", LOCAL_ADMIN)
+    """The signed-in caller's scope (the local admin when sign-in is off in a local demo).
+
+    A page can run without app.py: until `st.navigation` has run once in the process,
+    Streamlit serves the files in pages/ directly (e.g. a first request to /admin). Such a
+    run has no scope in the session, so it goes through the sign-in gate here instead of
+    falling back to any default.
+    """
+    scope = st.session_state.get("scope")
+    if scope is None:
+        from ui.auth import gate
+
+        scope = gate()
+    return scope
 
 
 def current_filter() -> Filter:
