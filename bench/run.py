@@ -3,7 +3,8 @@
     python -m bench --scales 250000,4700000 --out BENCHMARKS.md     # full run (about an hour)
     python -m bench --scales 20000 --out /tmp/bench.md               # smoke run (minutes)
 
-Per scale, each step in its own process (so that memory figures are per step):
+Per scale, each step in its own process (so that memory figures are per step; the results
+so far are saved after each step to results-N.json):
 1. build the demo store (`python -m analytics demo`): wall time and peak memory;
 2. refresh the pre-aggregates (`analytics.aggregates.refresh` in one transaction);
 3. heavy computations through the analytics layer (DuckDB): nine-box counts, competency gap
@@ -133,19 +134,38 @@ def machine() -> dict:
 
 REFRESH_CODE = """
 import sys, time, json
+from analytics.aggregates import refresh, signature
 from analytics.reference import open_store
-from analytics.aggregates import refresh
-db = open_store(sys.argv[1])
+from analytics.store import Database
+db = Database(sys.argv[1])
+stale = db.meta('aggregates') != signature()
 t = time.perf_counter()
 with db.transaction('bench', 'segarkan_agregat') as cur:
     refresh(cur)
 dt = time.perf_counter() - t
+db.close()
+db = open_store(sys.argv[1])
 rows = {t: db.count(t) for t in db.tables() if t.startswith('agg_') or t in
         ('pegawai', 'kinerja', 'potensial', 'kompetensi', 'pelatihan')}
 db.close()
-print(json.dumps({'refresh_s': dt, 'rows': rows}))
-open(sys.argv[2], 'w').write(json.dumps({'refresh_s': dt, 'rows': rows}))
+out = {'refresh_s': dt, 'rows': rows, 'was_stale': stale}
+open(sys.argv[2], 'w').write(json.dumps(out))
 """
+
+
+def _wait_unlocked(db: Path, timeout_s: float = 7200) -> None:
+    """Wait while another process writes the store (e.g. a demo build still running)."""
+    import duckdb
+
+    end = time.time() + timeout_s
+    while True:
+        try:
+            duckdb.connect(str(db), read_only=True).close()
+            return
+        except duckdb.Error:
+            if time.time() > end:
+                raise
+            time.sleep(10)
 
 
 def bench_scale(n: int, args: argparse.Namespace, log: Path) -> dict:
@@ -157,6 +177,7 @@ def bench_scale(n: int, args: argparse.Namespace, log: Path) -> dict:
     py = sys.executable
     print(f"[{n:,}] store {db}", flush=True)
     if args.reuse and db.exists():
+        _wait_unlocked(db)
         out["build"] = None
     else:
         for p in (db, Path(f"{db}.wal")):
@@ -184,6 +205,26 @@ def bench_scale(n: int, args: argparse.Namespace, log: Path) -> dict:
     )  # fmt: skip
     out["duck"] = {**r, **_load(tmp / "duck.json")}
     print(f"[{n:,}] duckdb {out['duck'].get('median')}", flush=True)
+    _save(data, n, out)
+
+    if not args.no_browser:
+        r = run_child(
+            [py, "-m", "bench.browser", str(db), "--port", str(args.port),
+             "--out", str(tmp / "browser.json")],
+            log,
+        )  # fmt: skip
+        out["browser"] = {**r, **_load(tmp / "browser.json")}
+        print(f"[{n:,}] browser hwm={out['browser'].get('hwm_mib')}", flush=True)
+        _save(data, n, out)
+    if not args.no_apptest:
+        r = run_child(
+            [py, "-m", "bench.apptest", str(db), "--reps", str(args.reps),
+             "--out", str(tmp / "apptest.json")],
+            log,
+        )  # fmt: skip
+        out["apptest"] = {**r, **_load(tmp / "apptest.json")}
+        print(f"[{n:,}] apptest rc={r['rc']}", flush=True)
+        _save(data, n, out)
 
     if not args.no_pandas:
         limit = min(args.pandas_limit_gib * GIB, _mem_available_mib() - 1.5 * GIB)
@@ -201,28 +242,17 @@ def bench_scale(n: int, args: argparse.Namespace, log: Path) -> dict:
         }
         print(f"[{n:,}] pandas {out['pandas'].get('median')} rc={r['rc']}", flush=True)
 
-    if not args.no_apptest:
-        r = run_child(
-            [py, "-m", "bench.apptest", str(db), "--reps", str(args.reps),
-             "--out", str(tmp / "apptest.json")],
-            log,
-        )  # fmt: skip
-        out["apptest"] = {**r, **_load(tmp / "apptest.json")}
-        print(f"[{n:,}] apptest rc={r['rc']}", flush=True)
-
-    if not args.no_browser:
-        r = run_child(
-            [py, "-m", "bench.browser", str(db), "--port", str(args.port),
-             "--out", str(tmp / "browser.json")],
-            log,
-        )  # fmt: skip
-        out["browser"] = {**r, **_load(tmp / "browser.json")}
-        print(f"[{n:,}] browser hwm={out['browser'].get('hwm_mib')}", flush=True)
-    (data / f"results-{n}.json").write_text(json.dumps(out, indent=1, default=str))
+    _save(data, n, out)
     if not args.keep:
         for p in (db, Path(f"{db}.wal")):
             p.unlink(missing_ok=True)
     return out
+
+
+def _save(data: Path, n: int, out: dict) -> None:
+    """Write the results so far (a later --report-only run can render partial results)."""
+    out["machine"] = machine()
+    (data / f"results-{n}.json").write_text(json.dumps(out, indent=1, default=str))
 
 
 def _load(p: Path) -> dict:
@@ -441,7 +471,22 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-apptest", action="store_true")
     ap.add_argument("--no-browser", action="store_true")
     ap.add_argument("--port", type=int, default=8591)
+    ap.add_argument(
+        "--report-only",
+        action="store_true",
+        help="write the report from the results-N.json files of earlier runs in --data-dir",
+    )
     args = ap.parse_args(argv)
+    if args.report_only:
+        results = [
+            json.loads((Path(args.data_dir) / f"results-{int(x)}.json").read_text())
+            for x in args.scales.split(",")
+            if x.strip()
+        ]
+        mach = results[-1].get("machine") or machine()
+        Path(args.out).write_text(report(mach, results, args, "earlier runs (see results)"))
+        print(f"wrote {args.out}")
+        return 0
     started = datetime.now().strftime("%Y-%m-%d %H:%M")
     mach = machine()
     log = Path(args.data_dir) / "bench.log"
