@@ -201,7 +201,9 @@ class Server:
         self._out = log.open("wb")
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-             "--server.port", str(self.port), "--browser.gatherUsageStats", "false"],
+             "--server.port", str(self.port), "--browser.gatherUsageStats", "false",
+             # a source edit during a run must not rerun pages under the test's feet
+             "--server.fileWatcherType", "none"],
             cwd=ROOT, env=full_env, stdout=self._out, stderr=subprocess.STDOUT,
         )  # fmt: skip
         self._wait()

@@ -281,7 +281,7 @@ def test_competency_heatmap_rows_switch(app, new_page, e2e_data, oracle):
     inst_names = {r[0] for r in oracle.execute("SELECT nama FROM instansi").fetchall()}
     before = _heat_rows(page)
     assert before and any(any(n in y for n in inst_names) for y in before), before
-    choose(page, combo(page, TK.BARIS), TK.BARIS_OPSI["jenis"])
+    choose(page, combo(page, TK.BARIS).first, TK.BARIS_OPSI["jenis"])
     expect(page).to_have_url(re.compile(r"[?&]p_baris=jenis(&|$)"))
     page.wait_for_function(
         """(want) => { const gd = document.querySelector('.js-plotly-plot');
@@ -331,14 +331,18 @@ def test_maturity_row_opens_instance(app, new_page, e2e_data, oracle):
     """Select an instance in the maturity table: the filter is set, and its links open pages."""
     page = new_page(1440, 1600)
     goto(page, app, f"kematangan-mt?tahun={e2e_data.tahun}", ready=DATAFRAME)
-    frame = page.locator(DATAFRAME).filter(has=page.locator("th", has_text=re.compile("^No"))).first
+    frame = (
+        page.locator(DATAFRAME)
+        .filter(has=page.locator("th", has_text=re.compile(rf"^{re.escape(TM.COL_NO)}$")))
+        .first
+    )
     frame.wait_for()
-    first = list(grid_rows(frame)[0].values())
+    first = grid_rows(frame)[0]
     click_row_marker(page, frame, 0)
     expect(page).to_have_url(re.compile(r"[?&]instansi=\d+(&|$)"))
     iid = int(query(page)["instansi"])
     name = _one(oracle, "SELECT nama FROM instansi WHERE id = $i", {"i": iid})
-    assert any(name == c or str(iid) == c for c in first), (first, iid, name)
+    assert first[TM.COL_NAMA] == name, (first, iid)
     expect(page.get_by_text(TM.SELECTED.format(nama=name).replace("**", ""))).to_be_visible()
     page.get_by_role("link", name=TM.LINK_NINEBOX).last.click()
     expect(page).to_have_url(re.compile(r"/sembilan-kotak\?.*instansi=" + str(iid)))
@@ -369,11 +373,11 @@ def test_meeting_mode_shows_no_full_name(app, new_page, e2e_data, oracle):
         assert not nips, f"{where}: NIPs on screen: {nips[:5]}"
 
     check("grid")
-    page.get_by_role("button", name=TP.VIEWS[1]).click()
+    page.get_by_text(TP.VIEWS[1], exact=True).click()
     settle(page)
     expect(page.get_by_text(TP.MASKED_CARD)).to_be_visible()
     check("agenda card")
-    page.get_by_role("button", name=TP.VIEWS[2]).click()
+    page.get_by_text(TP.VIEWS[2], exact=True).click()
     settle(page)
     check("decision summary")
 

@@ -64,7 +64,7 @@ def test_meeting_mode_screenshot(app, new_page, e2e_data):
     expect(page.get_by_text(TP.MASK_BADGE)).to_be_visible()
     no_exception(page)
     shot(page, OUT / "rapat.png")
-    page.get_by_role("button", name=TP.VIEWS[1]).click()
+    page.get_by_text(TP.VIEWS[1], exact=True).click()
     settle(page)
     expect(page.get_by_text(TP.MASKED_CARD)).to_be_visible()
     shot(page, OUT / "rapat_agenda.png")
