@@ -28,19 +28,17 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import suppress
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
-import duckdb
 import polars as pl
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
 from analytics.filters import ROLES, Scope, ScopeError
-from analytics.store import Database, write_audit
+from analytics.store import Database
 
 # -- roles and capabilities -----------------------------------------------------------------
 
@@ -214,26 +212,6 @@ class SignIn:
 
 
 # -- writes ---------------------------------------------------------------------------------
-
-
-@contextmanager
-def _bookkeeping(
-    db: Database, user: str, action: str, obj: str | None, details: Any
-) -> Iterator[duckdb.DuckDBPyConnection]:
-    """Atomic write + audit row without bumping the data version (sign-in bookkeeping)."""
-    if db.read_only:
-        raise PermissionError("the store is opened read-only")
-    cur = db.cursor()
-    cur.execute("BEGIN TRANSACTION")
-    try:
-        yield cur
-        write_audit(cur, user, action, obj, details)
-        cur.execute("COMMIT")
-    except BaseException:
-        cur.execute("ROLLBACK")
-        raise
-    finally:
-        cur.close()
 
 
 def _account(db: Database, username: str) -> dict[str, Any] | None:
@@ -433,7 +411,7 @@ def sign_in(
         db.audit(u, "masuk_ditolak_terkunci", u, {"terkunci_sampai": until})
         return SignIn("locked", locked_until=until)
     if _verify(acc["password_hash"], password):
-        with _bookkeeping(db, u, "masuk", u, {"role": acc["role"]}) as cur:
+        with db.transaction(u, "masuk", u, {"role": acc["role"]}, bump=False) as cur:
             cur.execute(
                 "UPDATE akun SET gagal = 0, terkunci_sampai = NULL, masuk_terakhir = $t "
                 "WHERE username = $u",
@@ -452,7 +430,7 @@ def sign_in(
     details: dict[str, Any] = {"alasan": "sandi_salah", "gagal": failures}
     if locked:
         details["terkunci_sampai"] = new_until
-    with _bookkeeping(db, u, "masuk_gagal", u, details) as cur:
+    with db.transaction(u, "masuk_gagal", u, details, bump=False) as cur:
         cur.execute(
             "UPDATE akun SET gagal = $g, terkunci_sampai = $t WHERE username = $u",
             {"g": 0 if locked else failures, "t": new_until, "u": u},

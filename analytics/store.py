@@ -181,9 +181,19 @@ class Database:
     # -- writing -------------------------------------------------------------------------
     @contextmanager
     def transaction(
-        self, user: str, action: str, obj: str | None = None, details: Any = None
+        self,
+        user: str,
+        action: str,
+        obj: str | None = None,
+        details: Any = None,
+        *,
+        bump: bool = True,
     ) -> Iterator[duckdb.DuckDBPyConnection]:
-        """Run writes atomically with an audit record; roll back everything on error."""
+        """Run writes atomically with an audit record; roll back everything on error.
+
+        `bump=False` is for bookkeeping that changes no analysed data (sign-ins), so cached
+        query results stay valid.
+        """
         if self.read_only:
             raise PermissionError("the store is opened read-only")
         cur = self.cursor()
@@ -191,10 +201,11 @@ class Database:
         try:
             yield cur
             write_audit(cur, user, action, obj, details)
-            cur.execute(
-                "UPDATE meta SET value = CAST(CAST(value AS BIGINT) + 1 AS VARCHAR) "
-                "WHERE key = 'data_version'"
-            )
+            if bump:
+                cur.execute(
+                    "UPDATE meta SET value = CAST(CAST(value AS BIGINT) + 1 AS VARCHAR) "
+                    "WHERE key = 'data_version'"
+                )
             cur.execute("COMMIT")
         except BaseException:
             cur.execute("ROLLBACK")
