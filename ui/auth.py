@@ -85,6 +85,11 @@ def _sidebar(scope: Scope, mode: str) -> None:
 
 
 def _local_form(db) -> None:
+    with st.columns([1, 2, 1])[1]:  # a narrow, centred form
+        _local_form_body(db)
+
+
+def _local_form_body(db) -> None:
     st.title(T.SIGNIN_TITLE)
     st.caption(T.SIGNIN_CAPTION)
     notice = st.session_state.pop(K_NOTICE, None)
