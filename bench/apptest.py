@@ -174,7 +174,7 @@ def _run(at) -> float:
     return dt
 
 
-def measure(reps: int) -> dict:
+def measure(reps: int, out_path: Path | None = None) -> dict:
     """Render every page cold, then warm reruns after filter changes; return the figures."""
     import streamlit as st
     from streamlit.testing.v1 import AppTest
@@ -229,6 +229,10 @@ def measure(reps: int) -> dict:
         res["median"] = {k: statistics.median(res[k]) for k in ("cold", "inst", "region", "cached")}
         res["method"] = "url" if page == URL_PAGE else "widget"
         out["pages"][page] = res
+        if out_path is not None:  # partial results survive an interrupted run
+            out["rss_end_mib"] = rss_mib()
+            out["hwm_mib"] = hwm_mib()
+            out_path.write_text(json.dumps(out, indent=1))
     out["rss_end_mib"] = rss_mib()
     out["hwm_mib"] = hwm_mib()
     return out
@@ -249,7 +253,7 @@ def main(argv: list[str] | None = None) -> int:
     sys.path.insert(0, str(ROOT))
     os.chdir(ROOT)
     try:
-        res = measure(args.reps)
+        res = measure(args.reps, Path(args.out))
     finally:
         HOST.unlink(missing_ok=True)
     Path(args.out).write_text(json.dumps(res, indent=1))

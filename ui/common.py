@@ -61,7 +61,7 @@ def downloads(frame: pl.DataFrame, name: str, key: str) -> None:
     c1, c2 = st.columns(2)
     c1.download_button(
         T.DOWNLOAD_CSV,
-        export_frame(frame, "csv", name),
+        lambda: export_frame(frame, "csv", name),  # built on click, not on every rerun
         file_name=f"{name}.csv",
         mime="text/csv",
         key=f"{key}_csv",
@@ -69,7 +69,7 @@ def downloads(frame: pl.DataFrame, name: str, key: str) -> None:
     )
     c2.download_button(
         T.DOWNLOAD_XLSX,
-        export_frame(frame, "xlsx", name),
+        lambda: export_frame(frame, "xlsx", name),
         file_name=f"{name}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"{key}_xlsx",

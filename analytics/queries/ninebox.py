@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+import duckdb
 import polars as pl
 
 from analytics.auth import ROLE_CAPABILITIES
@@ -153,9 +154,15 @@ def _cube_counts(
     """(kotak, alasan, n) from the count cube agg_kotak_kubus plus the year's active
     calibrations (few rows); None when the cube cannot answer (no cube rows for the year, or
     a rule that prefers the score over the level)."""
-    if not cfg.prefer_level or not db.scalar(
-        "SELECT count(*) > 0 FROM agg_kotak_kubus WHERE tahun = $t", {"t": flt.tahun}
-    ):
+    if not cfg.prefer_level:
+        return None
+    try:
+        ready = db.scalar(
+            "SELECT count(*) > 0 FROM agg_kotak_kubus WHERE tahun = $t", {"t": flt.tahun}
+        )
+    except duckdb.CatalogException:  # a read-only store built before the cube existed
+        return None
+    if not ready:
         return None
     where, params = employee_where(flt, scope, "c")
     k_sql, kp = R.kinerja_sql("c.predikat", cfg)
