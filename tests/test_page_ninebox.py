@@ -69,7 +69,8 @@ def test_one_instance_grid_counts_and_box_list(app_env):
     counts, total = _expected(app_env, flt.tahun, 2)
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Pegawai terpilih"] == num(total)
-    assert metrics["Dipetakan"] == num(sum(counts.values()))
+    mapped = sum(counts.values())
+    assert metrics["Dipetakan"] == f"{num(mapped)} ({pct(mapped / total)})"
     spec = _chart(at)
     texts = {a["text"] for a in spec["layout"]["annotations"]}
     for b in R.BOXES:
