@@ -52,17 +52,22 @@ def _wait_http(port: int, timeout: float) -> None:
 
 
 def _wait_done(page, timeout_ms: int) -> None:
-    """Wait until the app shows content and no script run is in progress."""
+    """Wait until the page's script run has finished: Streamlit marks the app element with
+    data-test-script-state; it must read notRunning for a full second (a rerun may follow)."""
     page.wait_for_selector('[data-testid="stMain"]', timeout=timeout_ms)
-    page.wait_for_timeout(300)
     page.wait_for_function(
         """() => {
-            const w = document.querySelector('[data-testid="stStatusWidget"]');
-            return !w || !/Running|Menjalankan|Stop/i.test(w.innerText);
+            const app = document.querySelector('[data-testid="stApp"]');
+            const idle = app && app.getAttribute('data-test-script-state') === 'notRunning';
+            const now = Date.now();
+            if (!idle) { window.__benchIdle = 0; return false; }
+            if (!window.__benchIdle) { window.__benchIdle = now; }
+            return now - window.__benchIdle > 1000;
         }""",
         timeout=timeout_ms,
+        polling=100,
     )
-    page.wait_for_selector('[data-testid="stHeading"], h1', timeout=timeout_ms)
+    page.evaluate("() => { window.__benchIdle = 0; }")
 
 
 def measure(db: str, port: int, timeout_s: float = 600) -> dict:
