@@ -547,29 +547,7 @@ def box_summary(
             WHERE s.rapat_id = $r GROUP BY ALL""",
         {"r": int(rapat_id)},
     )
-    total = int(raw["n"].sum()) if raw.height else 0
-    by_box: dict[int, int] = {}
-    by_reason: dict[str, int] = {}
-    for k, a, n in raw.iter_rows():
-        if k is not None:
-            by_box[int(k)] = by_box.get(int(k), 0) + int(n)
-        elif a is not None:
-            by_reason[a] = by_reason.get(a, 0) + int(n)
-    kotak = pl.DataFrame(
-        {
-            "kotak": list(R.BOXES),
-            "label": [R.LABEL[b] for b in R.BOXES],
-            "jumlah": [by_box.get(b, 0) for b in R.BOXES],
-        },
-        schema={"kotak": pl.Int64, "label": pl.String, "jumlah": pl.Int64},
-    ).with_columns(persen=pl.col("jumlah") / total if total else pl.lit(0.0))
-    belum = pl.DataFrame(
-        {"alasan": list(R.REASONS), "jumlah": [by_reason.get(a, 0) for a in R.REASONS]},
-        schema={"alasan": pl.String, "jumlah": pl.Int64},
-    )
-    mapped = sum(by_box.values())
-    pool = sum(by_box.get(b, 0) for b in R.SUCCESSION_BOXES)
-    return NB.BoxSummary(kotak, belum, total, mapped, pool)
+    return NB.summarize(raw, R.SUCCESSION_BOXES)
 
 
 def _struct_frame(values: list | None, schema: dict[str, Any]) -> pl.DataFrame:

@@ -85,6 +85,9 @@ def add_pegawai(
                 "pensiun": pensiun,
             },
         )
+        from analytics.aggregates import refresh
+
+        refresh(cur)  # keep pre-aggregates (counted people) consistent, as imports do
     return nip
 
 

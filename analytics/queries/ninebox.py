@@ -207,28 +207,16 @@ def _cube_counts(
     )
 
 
-def box_counts(
-    db: Database,
-    flt: Filter,
-    scope: Scope,
-    cfg: R.NineBoxConfig | None = None,
-    calibrated: bool = True,
-) -> BoxSummary:
-    """People per box and unmapped people per reason, for the filter's year."""
-    cfg = _cfg(cfg)
-    raw = _cube_counts(db, flt, scope, cfg, calibrated)
-    if raw is None:
-        base, params = _base(db, flt, scope, cfg, calibrated)
-        raw = _q(db, f"SELECT kotak, alasan, count(*) AS n FROM {base} b GROUP BY ALL", params)
+def summarize(raw: pl.DataFrame, succession_boxes: tuple[int, ...] | frozenset[int]) -> BoxSummary:
+    """Turn (kotak, alasan, n) counts into the nine rows, the unmapped reasons and totals."""
     total = int(raw["n"].sum()) if raw.height else 0
-    by_box = {
-        int(k): int(n)
-        for k, n in raw.filter(pl.col("kotak").is_not_null()).select("kotak", "n").iter_rows()
-    }
-    by_reason = {
-        a: int(n)
-        for a, n in raw.filter(pl.col("alasan").is_not_null()).select("alasan", "n").iter_rows()
-    }
+    by_box: dict[int, int] = {}
+    by_reason: dict[str, int] = {}
+    for k, a, n in raw.select("kotak", "alasan", "n").iter_rows():
+        if k is not None:
+            by_box[int(k)] = by_box.get(int(k), 0) + int(n)
+        elif a is not None:
+            by_reason[a] = by_reason.get(a, 0) + int(n)
     kotak = pl.DataFrame(
         {
             "kotak": list(R.BOXES),
@@ -242,8 +230,24 @@ def box_counts(
         schema={"alasan": pl.String, "jumlah": pl.Int64},
     )
     mapped = sum(by_box.values())
-    pool = sum(by_box.get(b, 0) for b in cfg.succession_boxes)
+    pool = sum(by_box.get(b, 0) for b in succession_boxes)
     return BoxSummary(kotak, belum, total, mapped, pool)
+
+
+def box_counts(
+    db: Database,
+    flt: Filter,
+    scope: Scope,
+    cfg: R.NineBoxConfig | None = None,
+    calibrated: bool = True,
+) -> BoxSummary:
+    """People per box and unmapped people per reason, for the filter's year."""
+    cfg = _cfg(cfg)
+    raw = _cube_counts(db, flt, scope, cfg, calibrated)
+    if raw is None:
+        base, params = _base(db, flt, scope, cfg, calibrated)
+        raw = _q(db, f"SELECT kotak, alasan, count(*) AS n FROM {base} b GROUP BY ALL", params)
+    return summarize(raw, cfg.succession_boxes)
 
 
 def export_ninebox(db: Database, flt: Filter, scope: Scope) -> pl.DataFrame:
