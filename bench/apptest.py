@@ -34,7 +34,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
-HOST = ROOT / ".bench_app.py"  # app.py with an empty default page (written while running)
+HOST = ROOT / f".bench_app_{os.getpid()}.py"  # app.py with an empty default page (while running)
 _DEFAULT = (
     'st.Page("pages/ringkasan.py", title=T.NAV_RINGKASAN, url_path="ringkasan", default=True)'
 )
@@ -174,7 +174,7 @@ def _run(at) -> float:
     return dt
 
 
-def measure(reps: int, out_path: Path | None = None) -> dict:
+def measure(reps: int, out_path: Path | None = None, only: tuple[str, ...] = ()) -> dict:
     """Render every page cold, then warm reruns after filter changes; return the figures."""
     import streamlit as st
     from streamlit.testing.v1 import AppTest
@@ -196,6 +196,8 @@ def measure(reps: int, out_path: Path | None = None) -> dict:
     inst_changes = [{"flt_instansi": [names[(7 * r + 3) % len(names)]]} for r in range(reps)]
     region_changes = [REGION_CHANGES[r % len(REGION_CHANGES)] for r in range(reps)]
     for page, label in PAGES:
+        if only and Path(page).stem not in only:
+            continue
         res: dict = {"label": label, "cold": [], "inst": [], "region": [], "cached": []}
         qtimes: dict[str, list[float]] = defaultdict(list)
         for _ in range(max(2, min(reps, 3))):
@@ -243,6 +245,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("db")
     ap.add_argument("--reps", type=int, default=5)
     ap.add_argument("--out", required=True)
+    ap.add_argument("--pages", default="", help="comma-separated page file stems (default all)")
     args = ap.parse_args(argv)
     os.environ.update(
         TALENTA_DB=str(Path(args.db).resolve()),
@@ -253,7 +256,8 @@ def main(argv: list[str] | None = None) -> int:
     sys.path.insert(0, str(ROOT))
     os.chdir(ROOT)
     try:
-        res = measure(args.reps, Path(args.out))
+        only = tuple(x for x in args.pages.split(",") if x)
+        res = measure(args.reps, Path(args.out), only)
     finally:
         HOST.unlink(missing_ok=True)
     Path(args.out).write_text(json.dumps(res, indent=1))
