@@ -360,6 +360,7 @@ def test_meeting_mode_shows_no_full_name(app, new_page, e2e_data, oracle):
     page = new_page(1920, 1080)
     goto(page, app, f"rapat-komite?p_rapat={e2e_data.meeting_id}&p_no=1", ready=CHART)
     expect(page.get_by_text(TP.MASK_BADGE)).to_be_visible()
+    no_exception(page)
     people = oracle.execute(
         "SELECT nama, nip FROM pegawai WHERE instansi_id = $i", {"i": BADUNG}
     ).fetchall()
@@ -376,6 +377,7 @@ def test_meeting_mode_shows_no_full_name(app, new_page, e2e_data, oracle):
     page.get_by_text(TP.VIEWS[1], exact=True).click()
     settle(page)
     expect(page.get_by_text(TP.MASKED_CARD)).to_be_visible()
+    no_exception(page)
     check("agenda card")
     page.get_by_text(TP.VIEWS[2], exact=True).click()
     settle(page)
