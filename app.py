@@ -24,7 +24,7 @@ scope = gate()  # sign-in (stops here until signed in); puts the scope in the se
 
 PAGES = {
     T.NAV_GROUP_MISI: [
-        st.Page("pages/ringkasan.py", title=T.NAV_RINGKASAN, url_path="ringkasan", default=True),
+        st.Page("pages/ringkasan.py", title=T.NAV_RINGKASAN, default=True),
         st.Page("pages/ninebox.py", title=T.NAV_NINEBOX, url_path="sembilan-kotak"),
         st.Page("pages/kompetensi.py", title=T.NAV_KOMPETENSI, url_path="gap-kompetensi"),
         st.Page("pages/jp.py", title=T.NAV_JP, url_path="jam-pelajaran"),

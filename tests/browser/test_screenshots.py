@@ -25,7 +25,7 @@ BADUNG = 2
 
 # (file name, url path with parameters ({t} = year), element to wait for, viewport height)
 SHOTS = [
-    ("ringkasan", "ringkasan?tahun={t}", CHART, 900),
+    ("ringkasan", "?tahun={t}", CHART, 900),
     ("ninebox", "sembilan-kotak?tahun={t}&instansi=" + str(BADUNG), CHART, 1100),
     ("kompetensi", "gap-kompetensi?tahun={t}", CHART, 900),
     ("jp", "jam-pelajaran?tahun={t}", CHART, 900),
