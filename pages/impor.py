@@ -33,6 +33,7 @@ from analytics.io import (
     validate,
 )
 from analytics.io.cli import REPORTS, UsageError, report_function
+from analytics.io.export import audited
 from analytics.io.validate import max_bytes_default
 from analytics.queries.common import instansi_options, unit_options
 from ui import impor_view as V
@@ -316,11 +317,16 @@ def export_section() -> None:
                     st.caption(T.EXPORT_EMPTY)
             c1, c2, _ = st.columns([1, 1, 3])
             for col, ext, mime in ((c1, "csv", CSV_MIME), (c2, "xlsx", XLSX_MIME)):
-                data = (
+                data = audited(
+                    db,
+                    scope.user,
+                    report,
+                    ext,
+                    {"filter": flt.model_dump()},
                     partial(V.person_export, fn, db, flt, scope, ext, report)
                     if people
-                    else partial(export_frame, frame, ext, report)
-                )  # built on click: large files never slow the page down
+                    else partial(export_frame, frame, ext, report),
+                )  # built on click (large files never slow the page down), audited
                 col.download_button(
                     TC.DOWNLOAD_CSV if ext == "csv" else TC.DOWNLOAD_XLSX, data,
                     file_name=V.file_name(report, flt, ext), mime=mime,
@@ -340,7 +346,9 @@ def export_section() -> None:
                 )
     if len(frames) > 1:
         st.download_button(
-            T.EXPORT_ALL, partial(export_workbook, frames),
+            T.EXPORT_ALL,
+            audited(db, scope.user, "semua", "xlsx", {"filter": flt.model_dump()},
+                    partial(export_workbook, frames)),
             file_name=f"laporan_{flt.tahun}.xlsx", mime=XLSX_MIME, key="imp_exp_all",
             on_click="ignore", type="primary",
         )  # fmt: skip

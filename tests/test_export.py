@@ -98,3 +98,30 @@ def test_export_import_round_trip(store, fmt):
     )
     again = run_import(store, [("pegawai.csv", export_frame(back, "csv"))], "t")
     assert again.ok and again.import_id is None and again.unchanged == {"pegawai": 5}
+
+
+def test_exports_are_audited(tmp_path):
+    """A CLI export and a page-style audited download each write an 'ekspor' audit row."""
+    import argparse
+
+    from analytics.io.cli import run_export_cli
+    from analytics.io.export import audited, export_frame
+    from analytics.reference import open_store
+
+    path = tmp_path / "a.duckdb"
+    open_store(path).close()
+    args = argparse.Namespace(
+        report="kematangan", db=str(path), out=str(tmp_path / "k.csv"), format=None,
+        instansi=[], unit=[], jenis_jabatan=[], golongan=None, tahun=None, status=[],
+        user=None,
+    )  # fmt: skip
+    assert run_export_cli(args) == 0
+    db = open_store(path)
+    rows = db.query("SELECT oleh, aksi, objek FROM audit WHERE aksi = 'ekspor'").rows()
+    assert rows == [("lokal", "ekspor", "kematangan")]
+    frame = pl.DataFrame({"a": [1, 2]})
+    data = audited(db, "analis.a", "uji", "csv", {"baris": 2}, lambda: export_frame(frame))()
+    assert data.decode("utf-8-sig").splitlines() == ["a", "1", "2"]
+    last = db.query("SELECT oleh, objek, rincian FROM audit ORDER BY id DESC LIMIT 1").row(0)
+    assert last[0] == "analis.a" and last[1] == "uji" and '"baris": 2' in last[2]
+    db.close()

@@ -56,12 +56,22 @@ def filter_summary(flt: Filter, instansi_names: dict[int, str] | None = None) ->
 
 def downloads(frame: pl.DataFrame, name: str, key: str) -> None:
     """CSV and XLSX download buttons for a frame (cells neutralised against formulas)."""
-    from analytics.io.export import export_frame
+    from analytics.io.export import audited, export_frame
+
+    db, scope = get_db(), current_scope()
+    details = {
+        "baris": frame.height,
+        "filter": st.session_state.get("filter", Filter()).model_dump(),
+    }
+
+    def build(fmt: str):
+        # Built on click (in the download request), never on every rerun; audited as an export.
+        return audited(db, scope.user, name, fmt, details, lambda: export_frame(frame, fmt, name))
 
     c1, c2 = st.columns(2)
     c1.download_button(
         T.DOWNLOAD_CSV,
-        lambda: export_frame(frame, "csv", name),  # built on click, not on every rerun
+        build("csv"),
         file_name=f"{name}.csv",
         mime="text/csv",
         key=f"{key}_csv",
@@ -69,7 +79,7 @@ def downloads(frame: pl.DataFrame, name: str, key: str) -> None:
     )
     c2.download_button(
         T.DOWNLOAD_XLSX,
-        lambda: export_frame(frame, "xlsx", name),
+        build("xlsx"),
         file_name=f"{name}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"{key}_xlsx",

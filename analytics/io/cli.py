@@ -296,6 +296,24 @@ def run_export_cli(args: argparse.Namespace) -> int:
         print(f"export refused: {exc}", file=sys.stderr)
         return 2
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_bytes(export_frame(frame, fmt, sheet=args.report))
+    data = export_frame(frame, fmt, sheet=args.report)
+    out.write_bytes(data)
     print(f"{args.report}: {frame.height} rows written to {out}")
+    _audit_export(db_path, scope.user, args.report, fmt, len(data), flt, out)
     return 0
+
+
+def _audit_export(db_path: Path, user: str, report: str, fmt: str, size: int, flt, out) -> None:
+    """Record a command-line export in the audit log (a warning if the store is locked)."""
+    from analytics.store import Database
+
+    try:
+        with Database(db_path) as db:
+            db.audit(
+                user,
+                "ekspor",
+                report,
+                {"format": fmt, "bytes": size, "filter": flt.model_dump(), "cli": str(out)},
+            )
+    except Exception as exc:  # noqa: BLE001 - the export itself succeeded
+        print(f"warning: export not recorded in the audit log ({exc})", file=sys.stderr)

@@ -145,3 +145,14 @@ def errors_csv(report: Any) -> bytes:
     if isinstance(report, ValidationReport) or hasattr(report, "errors"):
         return export_frame(issues_frame(report.errors, report.warnings), "csv")
     raise TypeError("errors_csv expects a ValidationReport or ImportResult")
+
+
+def audited(db: Any, user: str, report: str, fmt: str, details: dict[str, Any], build: Any) -> Any:
+    """Wrap a zero-argument file builder so that producing the file writes an audit row."""
+
+    def run() -> bytes:
+        data = build()
+        db.audit(user, "ekspor", report, {"format": fmt, "bytes": len(data), **details})
+        return data
+
+    return run
