@@ -68,7 +68,9 @@ for row in head.iter_rows(named=True):
     m[5].metric(T.M_BELAKANG, num(row["di_belakang"]), help=T.M_BELAKANG_HELP)
 
 cur = head.filter(status=group).row(0, named=True)
-tabs = st.tabs([T.TAB_DIM, T.TAB_HIST, T.TAB_CUM, T.TAB_LIST, T.TAB_REGION])
+tabs = st.tabs(
+    [T.TAB_DIM, T.TAB_HIST, T.TAB_CUM, T.TAB_LIST, T.TAB_REGION], key="jp_tab", on_change="rerun"
+)
 
 # -- completion by dimension ------------------------------------------------------------------
 with tabs[0]:
@@ -112,83 +114,95 @@ with tabs[0]:
 
 # -- distribution and routes ------------------------------------------------------------------
 with tabs[1]:
-    hist = run(Q.histogram, gflt, as_of, target_pppk)
-    st.markdown(f"**{T.HIST_TITLE}**")
-    if hist.height:
-        st.plotly_chart(C.histogram_fig(hist, target, 2.0, demo), width="stretch", key="jp_hist")
-    st.markdown(f"**{T.JALUR_TITLE}**")
-    st.plotly_chart(
-        C.jalur_fig(run(Q.jalur_split, gflt, as_of, target_pppk), demo),
-        width="stretch",
-        key="jp_jalur",
-    )
+    if tabs[1].open:  # lazy: only the selected view runs
+        hist = run(Q.histogram, gflt, as_of, target_pppk)
+        st.markdown(f"**{T.HIST_TITLE}**")
+        if hist.height:
+            st.plotly_chart(
+                C.histogram_fig(hist, target, 2.0, demo), width="stretch", key="jp_hist"
+            )
+        st.markdown(f"**{T.JALUR_TITLE}**")
+        st.plotly_chart(
+            C.jalur_fig(run(Q.jalur_split, gflt, as_of, target_pppk), demo),
+            width="stretch",
+            key="jp_jalur",
+        )
 
 # -- cumulative month by month against the pace line ------------------------------------------
 with tabs[2]:
-    st.markdown(f"**{T.CUM_TITLE}**")
-    stat = st.radio(
-        T.CUM_STAT, list(T.CUM_STATS), format_func=T.CUM_STATS.get, horizontal=True,
-        key="jp_cum_stat",
-    )  # fmt: skip
-    cum = run(Q.cumulative, gflt, as_of, target_pppk)
-    st.plotly_chart(
-        C.cumulative_fig(cum, flt.tahun, target, stat, demo), width="stretch", key="jp_cum"
-    )
-    st.markdown(f"**{T.CUM_SHARE_TITLE}**")
-    st.plotly_chart(C.pace_share_fig(cum, demo), width="stretch", key="jp_cum_share")
+    if tabs[2].open:  # lazy: only the selected view runs
+        st.markdown(f"**{T.CUM_TITLE}**")
+        stat = st.radio(
+            T.CUM_STAT, list(T.CUM_STATS), format_func=T.CUM_STATS.get, horizontal=True,
+            key="jp_cum_stat",
+        )  # fmt: skip
+        cum = run(Q.cumulative, gflt, as_of, target_pppk)
+        st.plotly_chart(
+            C.cumulative_fig(cum, flt.tahun, target, stat, demo), width="stretch", key="jp_cum"
+        )
+        st.markdown(f"**{T.CUM_SHARE_TITLE}**")
+        st.plotly_chart(C.pace_share_fig(cum, demo), width="stretch", key="jp_cum_share")
 
 # -- projection and lists of people -----------------------------------------------------------
 with tabs[3]:
-    st.markdown(f"#### {T.PROJ_HEADER}")
-    st.markdown(
-        T.PROJ_TEXT.format(
-            n=num(cur["di_belakang"]), total=num(cur["pegawai"]),
-            persen=pct(cur["di_belakang"] / cur["pegawai"] if cur["pegawai"] else None),
-            target=num(target), bulan=num(R.months_left(as_of, flt.tahun), 1),
-        )
-    )  # fmt: skip
-    if scope.aggregates_only:
-        st.info(TC.AGGREGATES_ONLY)
-    else:
-        st.caption(T.LIST_CAPTION)
-        show_all = False
-        if max(cur["di_belakang"], cur["nol_jp"]) > LIST_INLINE_MAX:
-            st.info(T.LIST_BIG.format(n=num(cur["di_belakang"])))
-            show_all = st.toggle(T.LIST_SHOW_ALL, key="jp_list_all")
-        lt = st.tabs([T.LIST_BEHIND, T.LIST_ZERO])
-        for tab, kind, count, name in (
-            (lt[0], "belakang", cur["di_belakang"], T.DOWNLOAD_NAME_BEHIND),
-            (lt[1], "nol", cur["nol_jp"], T.DOWNLOAD_NAME_ZERO),
-        ):
-            with tab:
-                if count == 0:
-                    st.info(T.LIST_EMPTY)
-                    continue
-                if count > LIST_INLINE_MAX and not show_all:
-                    continue
-                ppl = run(Q.people, gflt, kind, as_of, target_pppk)
-                st.dataframe(
-                    ppl,
-                    hide_index=True,
-                    width="stretch",
-                    column_config={
-                        **{c: T.COL.get(c, c) for c in ppl.columns},
-                        **{
-                            c: st.column_config.NumberColumn(T.COL[c], format="%.1f")
-                            for c in ("jp", "jp_harapan", "proyeksi", "kekurangan", "jp_per_bulan")
+    if tabs[3].open:  # lazy: only the selected view runs
+        st.markdown(f"#### {T.PROJ_HEADER}")
+        st.markdown(
+            T.PROJ_TEXT.format(
+                n=num(cur["di_belakang"]), total=num(cur["pegawai"]),
+                persen=pct(cur["di_belakang"] / cur["pegawai"] if cur["pegawai"] else None),
+                target=num(target), bulan=num(R.months_left(as_of, flt.tahun), 1),
+            )
+        )  # fmt: skip
+        if scope.aggregates_only:
+            st.info(TC.AGGREGATES_ONLY)
+        else:
+            st.caption(T.LIST_CAPTION)
+            show_all = False
+            if max(cur["di_belakang"], cur["nol_jp"]) > LIST_INLINE_MAX:
+                st.info(T.LIST_BIG.format(n=num(cur["di_belakang"])))
+                show_all = st.toggle(T.LIST_SHOW_ALL, key="jp_list_all")
+            lt = st.tabs([T.LIST_BEHIND, T.LIST_ZERO])
+            for tab, kind, count, name in (
+                (lt[0], "belakang", cur["di_belakang"], T.DOWNLOAD_NAME_BEHIND),
+                (lt[1], "nol", cur["nol_jp"], T.DOWNLOAD_NAME_ZERO),
+            ):
+                with tab:
+                    if count == 0:
+                        st.info(T.LIST_EMPTY)
+                        continue
+                    if count > LIST_INLINE_MAX and not show_all:
+                        continue
+                    ppl = run(Q.people, gflt, kind, as_of, target_pppk)
+                    st.dataframe(
+                        ppl,
+                        hide_index=True,
+                        width="stretch",
+                        column_config={
+                            **{c: T.COL.get(c, c) for c in ppl.columns},
+                            **{
+                                c: st.column_config.NumberColumn(T.COL[c], format="%.1f")
+                                for c in (
+                                    "jp",
+                                    "jp_harapan",
+                                    "proyeksi",
+                                    "kekurangan",
+                                    "jp_per_bulan",
+                                )
+                            },
                         },
-                    },
-                )
-                downloads(ppl, name, f"jp_dl_{kind}")
+                    )
+                    downloads(ppl, name, f"jp_dl_{kind}")
 
 # -- regional view: all instances, year over year ---------------------------------------------
 with tabs[4]:
-    reg = run(Q.regional, gflt, as_of, target_pppk)
-    st.markdown(f"**{T.REGION_TITLE.format(tanggal=tanggal(as_of))}**")
-    st.caption(T.REGION_CAPTION)
-    st.plotly_chart(C.regional_fig(reg, demo), width="stretch", key="jp_region")
-    st.markdown(f"**{T.REGION_YOY_TITLE.format(tahun=flt.tahun - 1)}**")
-    if reg["perubahan"].is_null().all():
-        st.info(T.REGION_NO_PREV)
-    else:
-        st.plotly_chart(C.yoy_fig(reg, demo), width="stretch", key="jp_yoy")
+    if tabs[4].open:  # lazy: only the selected view runs
+        reg = run(Q.regional, gflt, as_of, target_pppk)
+        st.markdown(f"**{T.REGION_TITLE.format(tanggal=tanggal(as_of))}**")
+        st.caption(T.REGION_CAPTION)
+        st.plotly_chart(C.regional_fig(reg, demo), width="stretch", key="jp_region")
+        st.markdown(f"**{T.REGION_YOY_TITLE.format(tahun=flt.tahun - 1)}**")
+        if reg["perubahan"].is_null().all():
+            st.info(T.REGION_NO_PREV)
+        else:
+            st.plotly_chart(C.yoy_fig(reg, demo), width="stretch", key="jp_yoy")

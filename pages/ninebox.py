@@ -77,7 +77,7 @@ if summary.total == 0:
     st.info(T.NO_PEOPLE)
     st.stop()
 
-tabs = st.tabs(list(T.TABS))
+tabs = st.tabs(list(T.TABS), key="nb_tab", on_change="rerun")
 
 # -- tab 1: the grid, the list of a box, the employee card ------------------------------------
 with tabs[0]:
@@ -199,127 +199,133 @@ with tabs[0]:
 
 # -- tab 2: succession --------------------------------------------------------------------------
 with tabs[1]:
-    st.caption(T.POOL_NOTE)
-    pool = run(Q.succession_pool, flt, cfg, calibrated)
-    st.markdown(f"#### {T.TARGET_HEADER}")
-    start, end = run(Q.target_window, flt, cfg)
-    st.caption(
-        T.TARGET_NOTE.format(mulai=tanggal(start), akhir=tanggal(end), rasio=cfg.target_ratio)
-    )
-    targets = run(Q.target_positions, flt, cfg, calibrated)
-    if targets.is_empty():
-        st.info(T.TARGET_NONE)
-    else:
-        tview = C.target_view(targets)
-        st.dataframe(
-            tview.rename(T.TARGET_COLS),
-            hide_index=True, width="stretch",
-        )  # fmt: skip
-        downloads(tview, f"jabatan_target_{flt.tahun}", "nb_dl_target")
-    st.markdown(f"#### {T.POOL_HEADER}")
-    if len(set(pool["instansi"].to_list())) > 1:
-        st.markdown(f"**{T.POOL_CHART}**")
-        st.plotly_chart(C.pool_figure(pool, demo=demo), key="nb_pool_chart", width="stretch")
-    pview = pool.select(list(T.POOL_COLS))
-    st.dataframe(
-        pview.rename(T.POOL_COLS), hide_index=True, width="stretch",
-        column_config={T.POOL_COLS["persen"]: st.column_config.NumberColumn(format="percent")},
-    )  # fmt: skip
-    downloads(pview, f"kelompok_suksesi_{flt.tahun}", "nb_dl_pool")
-    if people_ok:
-        st.markdown(f"#### {T.HOLDERS}")
-        holders = run(Q.target_holders, flt, cfg)
-        hcols = [
-            "nama",
-            "nip",
-            "instansi",
-            "unit",
-            "jabatan",
-            "jenis_jabatan",
-            "golongan",
-            "tanggal_pensiun",
-        ]
-        st.dataframe(
-            holders.select(hcols).rename(T.COL, strict=False), hide_index=True, width="stretch"
+    if tabs[1].open:  # lazy: only the selected view runs
+        st.caption(T.POOL_NOTE)
+        pool = run(Q.succession_pool, flt, cfg, calibrated)
+        st.markdown(f"#### {T.TARGET_HEADER}")
+        start, end = run(Q.target_window, flt, cfg)
+        st.caption(
+            T.TARGET_NOTE.format(mulai=tanggal(start), akhir=tanggal(end), rasio=cfg.target_ratio)
         )
-        st.markdown(f"#### {T.CANDIDATES}")
-        st.caption(T.READINESS_NOTE.format(n=cfg.ready_years_in_pool))
-        cand = run(Q.pool_candidates, flt, cfg, calibrated)
-        ccols = ["nama", "nip", "instansi", "unit", "jabatan", "jenis_jabatan", "golongan", "kotak",
-                 "tahun_kelompok", "kesiapan", "tanggal_pensiun"]  # fmt: skip
-        cview = cand.select(ccols).rename(T.COL, strict=False)
-        st.dataframe(cview, hide_index=True, width="stretch")
-        downloads(cview, f"calon_suksesi_{flt.tahun}", "nb_dl_cand")
+        targets = run(Q.target_positions, flt, cfg, calibrated)
+        if targets.is_empty():
+            st.info(T.TARGET_NONE)
+        else:
+            tview = C.target_view(targets)
+            st.dataframe(
+                tview.rename(T.TARGET_COLS),
+                hide_index=True, width="stretch",
+            )  # fmt: skip
+            downloads(tview, f"jabatan_target_{flt.tahun}", "nb_dl_target")
+        st.markdown(f"#### {T.POOL_HEADER}")
+        if len(set(pool["instansi"].to_list())) > 1:
+            st.markdown(f"**{T.POOL_CHART}**")
+            st.plotly_chart(C.pool_figure(pool, demo=demo), key="nb_pool_chart", width="stretch")
+        pview = pool.select(list(T.POOL_COLS))
+        st.dataframe(
+            pview.rename(T.POOL_COLS), hide_index=True, width="stretch",
+            column_config={T.POOL_COLS["persen"]: st.column_config.NumberColumn(format="percent")},
+        )  # fmt: skip
+        downloads(pview, f"kelompok_suksesi_{flt.tahun}", "nb_dl_pool")
+        if people_ok:
+            st.markdown(f"#### {T.HOLDERS}")
+            holders = run(Q.target_holders, flt, cfg)
+            hcols = [
+                "nama",
+                "nip",
+                "instansi",
+                "unit",
+                "jabatan",
+                "jenis_jabatan",
+                "golongan",
+                "tanggal_pensiun",
+            ]
+            st.dataframe(
+                holders.select(hcols).rename(T.COL, strict=False), hide_index=True, width="stretch"
+            )
+            st.markdown(f"#### {T.CANDIDATES}")
+            st.caption(T.READINESS_NOTE.format(n=cfg.ready_years_in_pool))
+            cand = run(Q.pool_candidates, flt, cfg, calibrated)
+            ccols = ["nama", "nip", "instansi", "unit", "jabatan", "jenis_jabatan", "golongan", "kotak",
+                     "tahun_kelompok", "kesiapan", "tanggal_pensiun"]  # fmt: skip
+            cview = cand.select(ccols).rename(T.COL, strict=False)
+            st.dataframe(cview, hide_index=True, width="stretch")
+            downloads(cview, f"calon_suksesi_{flt.tahun}", "nb_dl_cand")
 
 # -- tab 3: movement ---------------------------------------------------------------------------
 with tabs[2]:
-    if len(years) < 2:
-        st.info(T.ONE_YEAR.format(n=len(years)))
-    else:
-        y1, y2, _ = st.columns([1, 1, 2])
-        b_idx = years.index(flt.tahun) if flt.tahun in years else len(years) - 1
-        tahun_a = y1.selectbox(T.YEAR_A, years, index=max(b_idx - 1, 0), key="nb_year_a")
-        tahun_b = y2.selectbox(T.YEAR_B, years, index=b_idx, key="nb_year_b")
-        if tahun_a == tahun_b:
-            st.warning(T.SAME_YEAR)
+    if tabs[2].open:  # lazy: only the selected view runs
+        if len(years) < 2:
+            st.info(T.ONE_YEAR.format(n=len(years)))
         else:
-            mv = run(Q.transitions, flt, tahun_a, tahun_b, cfg, calibrated)
-            mm = st.columns(4)
-            for i, k in enumerate(("naik", "tetap", "turun", "tidak_lengkap")):
-                mm[i].metric(T.MOVE[k], num(mv.ringkas[k]), help=T.MOVE_HELP)
-            st.markdown(f"**{T.SANKEY.format(a=tahun_a, b=tahun_b)}**")
-            st.plotly_chart(
-                C.sankey_figure(mv.pairs, tahun_a, tahun_b, demo=demo),
-                key="nb_sankey",
-                width="stretch",
-            )
-            st.markdown(f"**{T.MATRIX.format(a=tahun_a, b=tahun_b)}**")
-            st.plotly_chart(
-                C.matrix_figure(mv.matrix, tahun_a, tahun_b, demo=demo),
-                key="nb_matrix",
-                width="stretch",
-            )
-            downloads(mv.matrix, f"perpindahan_{tahun_a}_{tahun_b}", "nb_dl_move")
+            y1, y2, _ = st.columns([1, 1, 2])
+            b_idx = years.index(flt.tahun) if flt.tahun in years else len(years) - 1
+            tahun_a = y1.selectbox(T.YEAR_A, years, index=max(b_idx - 1, 0), key="nb_year_a")
+            tahun_b = y2.selectbox(T.YEAR_B, years, index=b_idx, key="nb_year_b")
+            if tahun_a == tahun_b:
+                st.warning(T.SAME_YEAR)
+            else:
+                mv = run(Q.transitions, flt, tahun_a, tahun_b, cfg, calibrated)
+                mm = st.columns(4)
+                for i, k in enumerate(("naik", "tetap", "turun", "tidak_lengkap")):
+                    mm[i].metric(T.MOVE[k], num(mv.ringkas[k]), help=T.MOVE_HELP)
+                st.markdown(f"**{T.SANKEY.format(a=tahun_a, b=tahun_b)}**")
+                st.plotly_chart(
+                    C.sankey_figure(mv.pairs, tahun_a, tahun_b, demo=demo),
+                    key="nb_sankey",
+                    width="stretch",
+                )
+                st.markdown(f"**{T.MATRIX.format(a=tahun_a, b=tahun_b)}**")
+                st.plotly_chart(
+                    C.matrix_figure(mv.matrix, tahun_a, tahun_b, demo=demo),
+                    key="nb_matrix",
+                    width="stretch",
+                )
+                downloads(mv.matrix, f"perpindahan_{tahun_a}_{tahun_b}", "nb_dl_move")
 
 # -- tab 4: calibration log ----------------------------------------------------------------------
 with tabs[3]:
-    st.info(T.CAL_INTRO)
-    if people_ok:
-        st.markdown(f"#### {T.CAL_HISTORY.format(tahun=flt.tahun)}")
-        cal = run(Q.calibrations, flt)
-        if cal.is_empty():
-            st.caption(T.CAL_EMPTY)
+    if tabs[3].open:  # lazy: only the selected view runs
+        st.info(T.CAL_INTRO)
+        if people_ok:
+            st.markdown(f"#### {T.CAL_HISTORY.format(tahun=flt.tahun)}")
+            cal = run(Q.calibrations, flt)
+            if cal.is_empty():
+                st.caption(T.CAL_EMPTY)
+            else:
+                calview = cal.drop("kunci").rename(T.CAL_COLS)
+                st.dataframe(calview, hide_index=True, width="stretch")
+                downloads(calview, f"kalibrasi_{flt.tahun}", "nb_dl_cal")
         else:
-            calview = cal.drop("kunci").rename(T.CAL_COLS)
-            st.dataframe(calview, hide_index=True, width="stretch")
-            downloads(calview, f"kalibrasi_{flt.tahun}", "nb_dl_cal")
-    else:
-        st.info(T.AGG_ONLY)
+            st.info(T.AGG_ONLY)
 
 # -- tab 5: distribution curve -----------------------------------------------------------------
 with tabs[4]:
-    st.warning(T.DIST_UNCERTAIN)
-    org = st.selectbox(T.ORG_PREDIKAT, D.ORG_PREDIKAT, index=1, key="nb_org", help=T.ORG_HELP)
-    if len(flt.instansi) != 1:
-        st.caption(T.DIST_ONE_INST)
-    dist = run(Q.skp_distribution, flt)
-    rated = int(dist["jumlah"].sum())
-    if rated == 0:
-        st.info(T.DIST_NONE)
-    else:
-        d1, d2 = st.columns([1.4, 1])
-        with d1:
-            st.markdown(f"**{T.DIST_CHART.format(tahun=flt.tahun, n=num(rated))}**")
-            st.plotly_chart(C.distribution_figure(dist, demo=demo), key="nb_dist", width="stretch")
-        with d2:
-            chk = run(Q.distribution_check, flt, org)
-            cview = C.distribution_view(chk)
-            st.dataframe(cview.rename(T.DIST_COLS), hide_index=True, width="stretch")
+    if tabs[4].open:  # lazy: only the selected view runs
+        st.warning(T.DIST_UNCERTAIN)
+        org = st.selectbox(T.ORG_PREDIKAT, D.ORG_PREDIKAT, index=1, key="nb_org", help=T.ORG_HELP)
         if len(flt.instansi) != 1:
-            st.markdown(f"**{T.DIST_BY_INST}**")
-            per = run(Q.distribution_by_instansi, flt, org)
-            st.dataframe(
-                per.drop("instansi_id").rename(T.DIST_INST_COLS), hide_index=True, width="stretch",
-                column_config={p: st.column_config.NumberColumn(format="percent") for p in ("Sangat Baik", "Baik", "Butuh Perbaikan", "Kurang", "Sangat Kurang")},
-            )  # fmt: skip
-            downloads(per, f"kurva_distribusi_{flt.tahun}", "nb_dl_dist")
+            st.caption(T.DIST_ONE_INST)
+        dist = run(Q.skp_distribution, flt)
+        rated = int(dist["jumlah"].sum())
+        if rated == 0:
+            st.info(T.DIST_NONE)
+        else:
+            d1, d2 = st.columns([1.4, 1])
+            with d1:
+                st.markdown(f"**{T.DIST_CHART.format(tahun=flt.tahun, n=num(rated))}**")
+                st.plotly_chart(
+                    C.distribution_figure(dist, demo=demo), key="nb_dist", width="stretch"
+                )
+            with d2:
+                chk = run(Q.distribution_check, flt, org)
+                cview = C.distribution_view(chk)
+                st.dataframe(cview.rename(T.DIST_COLS), hide_index=True, width="stretch")
+            if len(flt.instansi) != 1:
+                st.markdown(f"**{T.DIST_BY_INST}**")
+                per = run(Q.distribution_by_instansi, flt, org)
+                st.dataframe(
+                    per.drop("instansi_id").rename(T.DIST_INST_COLS), hide_index=True, width="stretch",
+                    column_config={p: st.column_config.NumberColumn(format="percent") for p in ("Sangat Baik", "Baik", "Butuh Perbaikan", "Kurang", "Sangat Kurang")},
+                )  # fmt: skip
+                downloads(per, f"kurva_distribusi_{flt.tahun}", "nb_dl_dist")

@@ -14,6 +14,7 @@ from streamlit.testing.v1 import AppTest
 from analytics.fmt import num, pct
 from analytics.reference import open_store
 from tests.factories import APP
+from ui.text import jp as TJ
 
 AS_OF = date(2026, 10, 31)
 
@@ -78,7 +79,10 @@ def test_regional_level(page, app_env):
     assert pns["Persen memenuhi"] == pct(met / n)
     assert pns["0 JP"] == num(zero)
     assert at.date_input(key="jp_asof_2026").value == AS_OF
-    # Regional chart: every one of the 44 instances, one bar each, coloured by province.
+    # Regional chart (a lazy view: runs once chosen): every one of the 44 instances, one bar
+    # each, coloured by province.
+    at.session_state["jp_tab"] = TJ.TAB_REGION
+    at.run()
     reg = _chart_by_trace_names(at, {"Bali", "Nusa Tenggara Barat", "Nusa Tenggara Timur"})
     bars = {}
     for t in reg["data"]:
@@ -113,7 +117,9 @@ def test_unit_level_and_lists(page, app_env):
     # The table under the chart lists every unit of the instance.
     table = at.dataframe[0].value
     assert sorted(table["tampil"]) == sorted(expected)
-    # Lists: people at 0 JP of this instance, names visible to the local admin.
+    # Lists (a lazy view): people at 0 JP of this instance, names visible to the local admin.
+    at.session_state["jp_tab"] = TJ.TAB_LIST
+    at.run()
     frames = [d.value for d in at.dataframe]
     zero_frame = next(f for f in frames if "kekurangan" in f.columns and (f["jp"] == 0).all())
     assert len(zero_frame) == int(ind["zero"].sum())
@@ -125,6 +131,8 @@ def test_pppk_group_and_as_of_change(page, app_env):
     assert not at.exception, at.exception
     at.date_input(key="jp_asof_2026").set_value(date(2026, 6, 30)).run()
     assert not at.exception, at.exception
+    at.session_state["jp_tab"] = TJ.TAB_CUM  # a lazy view: runs once chosen
+    at.run()
     cum = _chart_by_trace_names(at, {"Median per pegawai"})
     line = next(t for t in cum["data"] if t["name"] == "Median per pegawai")
     assert len(line["x"]) == 6  # January .. June

@@ -15,6 +15,7 @@ from analytics.queries import ninebox as Q
 from analytics.rules import ninebox as R
 from analytics.store import Database
 from tests.factories import APP
+from ui.text import ninebox as T
 
 PAGE = "pages/ninebox.py"
 
@@ -111,11 +112,14 @@ def test_region_switches_to_tiles_for_large_selections(app_env, monkeypatch):
     texts = {a["text"] for a in spec["layout"]["annotations"]}
     for b in R.BOXES:
         assert f"<b>{num(counts[b])}</b><br>{pct(counts[b] / total)}" in texts
-    # succession tab lists one pool row per instance and level with data
-    assert any("Kelompok suksesi" in c for df in at.dataframe for c in df.value.columns)
     # the box selector still works in tile mode
     at.selectbox(key="nb_box").set_value(9).run()
     assert len(at.dataframe[0].value) == counts[9]
+    # views are lazy: the succession view runs only once chosen, and lists the pool
+    assert not any("Kelompok suksesi" in c for df in at.dataframe for c in df.value.columns)
+    at.session_state["nb_tab"] = T.TABS[1]
+    at.run()
+    assert any("Kelompok suksesi" in c for df in at.dataframe for c in df.value.columns)
 
 
 def test_original_placement_switch_and_settings(app_env):
