@@ -45,6 +45,29 @@ def refresh_agg_jp_kum(cur: duckdb.DuckDBPyConnection) -> None:
     )
 
 
+def refresh_agg_jp_pegawai(cur: duckdb.DuckDBPyConnection) -> None:
+    """JP per person and year with the filter columns (needs agg_jp_kum): one row per employee
+    in the JP population of every year with training records, zero-JP people included, so
+    that every JP figure is one scan without a join (issue 8)."""
+    months = ", ".join(f"coalesce(k.jp[{m}], 0)" for m in range(1, 13))
+    cur.execute("DELETE FROM agg_jp_pegawai")
+    cur.execute(
+        f"""INSERT INTO agg_jp_pegawai
+           WITH yrs AS (SELECT DISTINCT tahun FROM agg_jp_kum)
+           SELECT y.tahun, p.nip, p.instansi_id, p.unit_id, p.jenis_jabatan, p.golongan,
+                  p.golongan_rank, p.status_kepegawaian, p.tmt_cpns, p.tanggal_pensiun,
+                  {months},
+                  coalesce(k.jp_klasikal, $zeros_d),
+                  coalesce(k.kegiatan, $zeros_i)
+           FROM pegawai p CROSS JOIN yrs y
+           LEFT JOIN agg_jp_kum k ON k.nip = p.nip AND k.tahun = y.tahun
+           WHERE p.tanggal_pensiun > make_date(y.tahun, 1, 1)
+             AND (p.tmt_cpns IS NULL OR p.tmt_cpns <= make_date(y.tahun, 12, 31))
+           ORDER BY y.tahun, p.instansi_id, p.unit_id""",
+        {"zeros_d": [0.0] * 12, "zeros_i": [0] * 12},
+    )
+
+
 def refresh_agg_kotak(cur: duckdb.DuckDBPyConnection) -> None:
     """Nine-box inputs per person and SKP year: the year's predikat and the latest potential
     assessment in or before that year (rules: analytics.rules.ninebox)."""
@@ -87,6 +110,22 @@ def refresh_agg_kotak_kubus(cur: duckdb.DuckDBPyConnection) -> None:
     )
 
 
+def refresh_agg_kotak_pegawai(cur: duckdb.DuckDBPyConnection) -> None:
+    """Nine-box person-year table (needs agg_kotak): every employee in every year of agg_kotak
+    with the filter and display columns and the rule inputs (issue 8)."""
+    cur.execute("DELETE FROM agg_kotak_pegawai")
+    cur.execute(
+        """INSERT INTO agg_kotak_pegawai
+           WITH yrs AS (SELECT DISTINCT tahun FROM agg_kotak)
+           SELECT y.tahun, p.nip, p.nama, p.instansi_id, p.unit_id, p.jenis_jabatan,
+                  p.nama_jabatan, p.jenjang, p.golongan, p.golongan_rank, p.status_kepegawaian,
+                  p.tanggal_pensiun, a.predikat, a.pot_level, a.pot_skor
+           FROM pegawai p CROSS JOIN yrs y
+           LEFT JOIN agg_kotak a ON a.nip = p.nip AND a.tahun = y.tahun
+           ORDER BY y.tahun, p.instansi_id, p.unit_id, p.nip"""
+    )
+
+
 def refresh_agg_kompetensi(cur: duckdb.DuckDBPyConnection) -> None:
     """Competency gap intervals and cube (analytics.queries.competency); runs after agg_jp."""
     from analytics.queries.competency import refresh_agg_kompetensi as step
@@ -97,8 +136,10 @@ def refresh_agg_kompetensi(cur: duckdb.DuckDBPyConnection) -> None:
 REFRESHERS: list[Callable[[duckdb.DuckDBPyConnection], None]] = [
     refresh_agg_jp,
     refresh_agg_jp_kum,
+    refresh_agg_jp_pegawai,
     refresh_agg_kotak,
     refresh_agg_kotak_kubus,
+    refresh_agg_kotak_pegawai,
     refresh_agg_kompetensi,
 ]
 

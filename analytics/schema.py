@@ -200,6 +200,37 @@ DDL: tuple[str, ...] = (
         jp_klasikal DOUBLE[] NOT NULL,      -- 12 cumulative klasikal totals
         kegiatan INTEGER[] NOT NULL         -- 12 cumulative activity counts
     )""",
+    # JP per person and year with the pegawai filter columns (same names as pegawai, so
+    # employee_where applies) and the population dates (analytics.rules.jp): one row per
+    # employee counted in the year (started by 31 Dec, not retired before 1 Jan), zero JP
+    # included; jp_k = cumulative JP of months 1..k. The JP page and the landing page read it
+    # in one scan (analytics.aggregates.refresh_agg_jp_pegawai). Key: tahun, nip.
+    """CREATE TABLE IF NOT EXISTS agg_jp_pegawai (
+        tahun SMALLINT NOT NULL,
+        nip VARCHAR NOT NULL,
+        instansi_id INTEGER NOT NULL,
+        unit_id INTEGER NOT NULL,
+        jenis_jabatan VARCHAR NOT NULL,
+        golongan VARCHAR NOT NULL,
+        golongan_rank SMALLINT NOT NULL,
+        status_kepegawaian VARCHAR NOT NULL,
+        tmt_cpns DATE,
+        tanggal_pensiun DATE NOT NULL,
+        jp_1 DOUBLE NOT NULL,
+        jp_2 DOUBLE NOT NULL,
+        jp_3 DOUBLE NOT NULL,
+        jp_4 DOUBLE NOT NULL,
+        jp_5 DOUBLE NOT NULL,
+        jp_6 DOUBLE NOT NULL,
+        jp_7 DOUBLE NOT NULL,
+        jp_8 DOUBLE NOT NULL,
+        jp_9 DOUBLE NOT NULL,
+        jp_10 DOUBLE NOT NULL,
+        jp_11 DOUBLE NOT NULL,
+        jp_12 DOUBLE NOT NULL,
+        jp_klasikal DOUBLE[] NOT NULL,      -- 12 cumulative klasikal totals
+        kegiatan INTEGER[] NOT NULL         -- 12 cumulative activity counts
+    )""",
     # Nine-box inputs per person and year (analytics.aggregates.refresh_agg_kotak): the year's
     # SKP predikat and the latest potential assessment in or before the year. Boxes are computed
     # from these at query time so that configurable thresholds apply. Key: nip, tahun.
@@ -342,6 +373,28 @@ DDL: tuple[str, ...] = (
         pot_level VARCHAR,
         pot_skor DOUBLE,
         n INTEGER NOT NULL
+    )""",
+    # Nine-box person-year table (issue 8: person lists, succession and movement in one scan
+    # without a join on the NIP; analytics.aggregates.refresh_agg_kotak_pegawai): every
+    # employee in every year of agg_kotak with the pegawai columns the nine-box page filters
+    # and shows, and the year's rule inputs (as agg_kotak). Boxes are computed at query time
+    # (configurable thresholds); calibrations stay in kalibrasi. Key: tahun, nip.
+    """CREATE TABLE IF NOT EXISTS agg_kotak_pegawai (
+        tahun SMALLINT NOT NULL,
+        nip VARCHAR NOT NULL,
+        nama VARCHAR NOT NULL,
+        instansi_id INTEGER NOT NULL,
+        unit_id INTEGER NOT NULL,
+        jenis_jabatan VARCHAR NOT NULL,
+        nama_jabatan VARCHAR NOT NULL,
+        jenjang VARCHAR,
+        golongan VARCHAR NOT NULL,
+        golongan_rank SMALLINT NOT NULL,
+        status_kepegawaian VARCHAR NOT NULL,
+        tanggal_pensiun DATE NOT NULL,
+        predikat VARCHAR,
+        pot_level VARCHAR,
+        pot_skor DOUBLE
     )""",
 )
 

@@ -20,8 +20,10 @@ from tests.import_data import csv_bytes, make_nip, pegawai
 AGG_TABLES = (
     "agg_jp",
     "agg_jp_kum",
+    "agg_jp_pegawai",
     "agg_kotak",
     "agg_kotak_kubus",
+    "agg_kotak_pegawai",
     "agg_kompetensi_pegawai",
     "agg_kompetensi",
 )

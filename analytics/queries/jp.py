@@ -13,9 +13,11 @@ when the date is not a month end). Everyone in the filtered population is counte
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+import duckdb
 import polars as pl
 
 from analytics import privacy
@@ -70,8 +72,8 @@ def same_day_previous_year(d: date) -> date:
 
 # -- the person-level core -------------------------------------------------------------
 def _split(year: int, as_of: date) -> tuple[int, bool]:
-    """(k, partial): whole months 1..k come from agg_jp_kum; partial = the rest of month k+1
-    up to the as-of date comes from the base table."""
+    """(k, partial): whole months 1..k come from the pre-aggregates; partial = the rest of
+    month k+1 up to the as-of date comes from the base table."""
     if as_of >= date(year, 12, 31):
         return 12, False
     if as_of == R.month_end(year, as_of.month):
@@ -79,69 +81,100 @@ def _split(year: int, as_of: date) -> tuple[int, bool]:
     return as_of.month - 1, True
 
 
-def _jp_ctes(year: int, as_of: date) -> tuple[str, str, dict[str, Any]]:
-    """CTEs `kum` (and `part` for a partial month) and the join text onto `pop`."""
-    k, partial = _split(year, as_of)
-    params: dict[str, Any] = {"y": year}
-    ctes = "kum AS (SELECT nip, jp, jp_klasikal, kegiatan FROM agg_jp_kum WHERE tahun = $y)"
-    joins = " LEFT JOIN kum ON kum.nip = pop.nip"
-    if partial:
-        ctes += """,
-      part AS (SELECT nip, sum(jp) AS jp,
-                      sum(CASE WHEN jalur = 'Klasikal' THEN jp ELSE 0 END) AS jp_klasikal,
-                      count(*) AS kegiatan
-               FROM pelatihan WHERE tanggal_mulai BETWEEN $m_start AND $as_of GROUP BY nip)"""
-        joins += " LEFT JOIN part ON part.nip = pop.nip"
-        params["m_start"] = as_of.replace(day=1)
-        params["as_of"] = as_of
-    return ctes, joins, params
+@dataclass(frozen=True)
+class _Source:
+    """FROM clause of the filtered population (alias `p`) with each person's JP sources.
+
+    `flat`: one scan of `agg_jp_pegawai` (filter columns and month columns jp_1..jp_12 in one
+    row per person and year); otherwise `pegawai` joined to `agg_jp_kum` (alias kum), for a
+    store or year without the person-year table. `partial` adds the base-table rows of the
+    as-of date's month (alias part).
+    """
+
+    sql: str
+    params: dict[str, Any]
+    k: int
+    partial: bool
+    flat: bool
+
+    def month(self, m: int, col: str = "jp") -> str:
+        """SQL of a person's cumulative `col` through month m (whole months only)."""
+        if m < 1:
+            return "0"
+        if self.flat:
+            return f"p.jp_{m}" if col == "jp" else f"p.{col}[{m}]"
+        return f"coalesce(kum.{col}[{m}], 0)"
+
+    def value(self, col: str) -> str:
+        """SQL of a person's cumulative `col` up to the as-of date (partial month included)."""
+        whole = self.month(self.k, col)
+        return f"({whole} + coalesce(part.{col}, 0))" if self.partial else whole
 
 
-def _value(col: str, k: int, partial: bool) -> str:
-    """SQL of a person's cumulative `col` through month k plus the partial month."""
-    whole = f"coalesce(kum.{col}[{k}], 0)" if k >= 1 else "0"
-    return f"({whole} + coalesce(part.{col}, 0))" if partial else whole
+def _has_person_year(db: Database, year: int) -> bool:
+    try:
+        return bool(
+            db.scalar("SELECT count(*) > 0 FROM agg_jp_pegawai WHERE tahun = $y", {"y": year})
+        )
+    except duckdb.CatalogException:  # a read-only store built before the table existed
+        return False
 
 
-def _population(flt: Filter, scope: Scope, as_of: date, target_pppk: float) -> tuple[str, dict]:
-    """SQL of the filtered population with each person's target (alias p)."""
+def _source(db: Database, flt: Filter, scope: Scope, as_of: date, target_pppk: float) -> _Source:
+    """The filtered population of the year with its JP sources (see `_Source`)."""
     where, params = employee_where(flt, scope, "p")
-    sql = (
-        "SELECT p.nip, p.instansi_id, p.unit_id, p.jenis_jabatan, p.golongan, p.golongan_rank, "
-        f"p.status_kepegawaian AS status, {R.sql_target('p.status_kepegawaian')} AS target "
-        f"FROM pegawai p WHERE {where} "
-        "AND (p.tmt_cpns IS NULL OR p.tmt_cpns <= $pop_as_of) AND p.tanggal_pensiun > $pop_start"
-    )
+    k, partial = _split(flt.tahun, as_of)
+    flat = _has_person_year(db, flt.tahun)
     params.update(
         {
+            "y": flt.tahun,
             "pop_as_of": as_of,
             "pop_start": date(flt.tahun, 1, 1),
             "t_pns": R.DEFAULT.target_pns,
             "t_pppk": float(target_pppk),
         }
     )
-    return sql, params
+    pop = "(p.tmt_cpns IS NULL OR p.tmt_cpns <= $pop_as_of) AND p.tanggal_pensiun > $pop_start"
+    if flat:
+        from_, cond = "agg_jp_pegawai p", f"p.tahun = $y AND {where} AND {pop}"
+    else:
+        from_ = (
+            "pegawai p LEFT JOIN (SELECT nip, jp, jp_klasikal, kegiatan FROM agg_jp_kum "
+            "WHERE tahun = $y) kum ON kum.nip = p.nip"
+        )
+        cond = f"{where} AND {pop}"
+    if partial:
+        from_ += """ LEFT JOIN (
+                SELECT nip, sum(jp) AS jp,
+                       sum(CASE WHEN jalur = 'Klasikal' THEN jp ELSE 0 END) AS jp_klasikal,
+                       count(*) AS kegiatan
+                FROM pelatihan WHERE tanggal_mulai BETWEEN $m_start AND $as_of GROUP BY nip
+            ) part ON part.nip = p.nip"""
+        params["m_start"] = as_of.replace(day=1)
+        params["as_of"] = as_of
+    return _Source(f"{from_} WHERE {cond}", params, k, partial, flat)
 
 
 def _person_cte(
-    flt: Filter, scope: Scope, as_of: date, target_pppk: float
+    db: Database, flt: Filter, scope: Scope, as_of: date, target_pppk: float
 ) -> tuple[str, dict[str, Any]]:
-    """`WITH pop AS (...), ..., person AS (...)`: one row per person with JP as of the date.
+    """`WITH person AS (...)`: one row per person of the filtered population with JP as of
+    the date.
 
     person: nip, instansi_id, unit_id, jenis_jabatan, golongan, golongan_rank, status,
     target, jp, jp_klasikal, jp_nonklasikal, kegiatan, expected (pace line), met, on_pace.
     """
-    pop_sql, params = _population(flt, scope, as_of, target_pppk)
-    ctes, joins, jparams = _jp_ctes(flt.tahun, as_of)
-    params.update(jparams)
+    src = _source(db, flt, scope, as_of, target_pppk)
+    params = dict(src.params)
     params["frac"] = R.elapsed_fraction(as_of, flt.tahun)
-    k, partial = _split(flt.tahun, as_of)
-    jp, kl, keg = (_value(c, k, partial) for c in ("jp", "jp_klasikal", "kegiatan"))
-    sql = f"""WITH pop AS ({pop_sql}),
-      {ctes},
-      person0 AS (SELECT pop.*, {jp} AS jp, {kl} AS jp_klasikal, {jp} - {kl} AS jp_nonklasikal,
-                         {keg} AS kegiatan
-                  FROM pop{joins}),
+    jp, kl, keg = (src.value(c) for c in ("jp", "jp_klasikal", "kegiatan"))
+    sql = f"""WITH person0 AS (
+          SELECT p.nip, p.instansi_id, p.unit_id, p.jenis_jabatan, p.golongan, p.golongan_rank,
+                 p.status_kepegawaian AS status,
+                 {R.sql_target("p.status_kepegawaian")} AS target,
+                 {jp} AS jp, {kl} AS jp_klasikal, {jp} - {kl} AS jp_nonklasikal,
+                 {keg} AS kegiatan
+          FROM {src.sql}),
       person AS (SELECT *, target * $frac AS expected,
                         {R.sql_meets("jp", "target")} AS met,
                         {R.sql_on_pace("jp", "target", "$frac")} AS on_pace
@@ -171,7 +204,7 @@ def headline(
     """One row per status (PNS, PPPK) in the filter: pegawai, memenuhi, persen_memenuhi,
     rata_jp, median_jp, nol_jp, di_belakang, persen_sesuai_laju, target, jp_harapan."""
     d = _resolve(db, flt, as_of)
-    cte, params = _person_cte(flt, scope, d, target_pppk)
+    cte, params = _person_cte(db, flt, scope, d, target_pppk)
     got = db.query(f"{cte} SELECT status, {_AGG} FROM person GROUP BY status", params)
     statuses = list(flt.status or STATUS_KEPEGAWAIAN)
     frac = R.elapsed_fraction(d, flt.tahun)
@@ -211,7 +244,7 @@ def completion(
     if sort not in SORTS:
         raise ValueError(f"unknown sort: {sort}")
     d = _resolve(db, flt, as_of)
-    cte, params = _person_cte(flt, scope, d, target_pppk)
+    cte, params = _person_cte(db, flt, scope, d, target_pppk)
     if dim == "unit":
         sql = f"""{cte} SELECT CAST(g.unit_id AS VARCHAR) AS kunci, u.nama AS label,
                    i.nama AS instansi, g.* EXCLUDE (unit_id), 0 AS urut
@@ -270,7 +303,7 @@ def histogram(
     if width <= 0 or top <= 0:
         raise ValueError("width and top must be positive")
     d = _resolve(db, flt, as_of)
-    cte, params = _person_cte(flt, scope, d, target_pppk)
+    cte, params = _person_cte(db, flt, scope, d, target_pppk)
     params.update({"w": float(width), "top": float(top)})
     df = db.query(
         f"""{cte} SELECT least(floor(jp / $w) * $w, $top) AS bin_lo,
@@ -296,7 +329,7 @@ def jalur_split(
     """Klasikal vs nonklasikal: jalur, jp (total), persen (of all JP), pegawai_ikut (people
     with any JP on that route), rata_per_pegawai (JP per person of the population)."""
     d = _resolve(db, flt, as_of)
-    cte, params = _person_cte(flt, scope, d, target_pppk)
+    cte, params = _person_cte(db, flt, scope, d, target_pppk)
     row = db.query(
         f"""{cte} SELECT count(*) AS n, sum(jp_klasikal) AS k, sum(jp_nonklasikal) AS nk,
                    count(*) FILTER (WHERE jp_klasikal > 0) AS pk,
@@ -332,33 +365,56 @@ def cumulative(
     persen_sesuai_laju, persen_memenuhi, pegawai.
     """
     d = _resolve(db, flt, as_of)
-    pop_sql, params = _population(flt, scope, d, target_pppk)
-    ctes, joins, jparams = _jp_ctes(flt.tahun, d)
-    params.update(jparams)
-    k, partial = _split(flt.tahun, d)
+    src = _source(db, flt, scope, d, target_pppk)
+    params = dict(src.params)
     months = list(range(1, d.month + 1))
     ends = [R.month_end(flt.tahun, m) for m in months]
     ends[-1] = d
     fracs = [R.elapsed_fraction(e, flt.tahun) for e in ends]
-    params.update({"months": months, "fracs": fracs, "zeros": [0.0] * 12, "k": k})
-    series = "list_slice(coalesce(kum.jp, $zeros), 1, $k)"
-    if partial:
-        series = f"list_concat({series}, [{_value('jp', k, True)}])"
-    df = db.query(
-        f"""WITH pop AS ({pop_sql}),
-          {ctes},
-          cum AS (SELECT pop.target, unnest($months) AS bulan, unnest($fracs) AS frac,
-                         unnest({series}) AS jp
-                  FROM pop{joins})
-        SELECT bulan, avg(jp) AS rata_jp, median(jp) AS median_jp,
-               avg(target) * any_value(frac) AS jp_harapan,
-               avg(CAST({R.sql_on_pace("jp", "target", "frac")} AS INTEGER))
-                 AS persen_sesuai_laju,
-               avg(CAST({R.sql_meets("jp", "target")} AS INTEGER)) AS persen_memenuhi,
-               count(*) AS pegawai
-        FROM cum GROUP BY bulan ORDER BY bulan""",
+    # One scan, one column per month (no unnest of people × months).
+    cols = [src.month(m) for m in months[: src.k]] + ([src.value("jp")] if src.partial else [])
+    aggs = []
+    for m, frac in zip(months, fracs, strict=True):
+        params[f"f{m}"] = frac
+        v = f"m{m}"
+        aggs += [
+            f"avg({v}) AS rata_{m}",
+            f"median({v}) AS median_{m}",
+            f"avg(target) * $f{m} AS harapan_{m}",
+            f"avg(CAST({R.sql_on_pace(v, 'target', f'$f{m}')} AS INTEGER)) AS laju_{m}",
+            f"avg(CAST({R.sql_meets(v, 'target')} AS INTEGER)) AS memenuhi_{m}",
+        ]
+    sel = ", ".join(f"{c} AS m{m}" for m, c in zip(months, cols, strict=True))
+    row = db.query(
+        f"""SELECT count(*) AS pegawai, {", ".join(aggs)}
+            FROM (SELECT {R.sql_target("p.status_kepegawaian")} AS target, {sel}
+                  FROM {src.sql})""",
         params,
-    )
+    ).row(0, named=True)
+    n = int(row["pegawai"] or 0)
+    df = pl.DataFrame(
+        {
+            "bulan": months,
+            "rata_jp": [row[f"rata_{m}"] for m in months],
+            "median_jp": [row[f"median_{m}"] for m in months],
+            "jp_harapan": [row[f"harapan_{m}"] for m in months],
+            "persen_sesuai_laju": [row[f"laju_{m}"] for m in months],
+            "persen_memenuhi": [row[f"memenuhi_{m}"] for m in months],
+            "pegawai": [n] * len(months),
+        },
+        schema={
+            "bulan": pl.Int64,
+            **{
+                c: pl.Float64
+                for c in (
+                    "rata_jp", "median_jp", "jp_harapan", "persen_sesuai_laju", "persen_memenuhi"
+                )
+            },
+            "pegawai": pl.Int64,
+        },
+    )  # fmt: skip
+    if n == 0:
+        df = df.head(0)
     dates = pl.DataFrame({"bulan": months, "tanggal": ends}).with_columns(
         pl.col("bulan").cast(df.schema["bulan"]) if df.height else pl.col("bulan")
     )
@@ -389,7 +445,7 @@ def people(
     if kind not in PEOPLE_KINDS:
         raise ValueError(f"unknown kind: {kind}")
     d = _resolve(db, flt, as_of)
-    cte, params = _person_cte(flt, scope, d, target_pppk)
+    cte, params = _person_cte(db, flt, scope, d, target_pppk)
     frac = R.elapsed_fraction(d, flt.tahun)
     params["left"] = R.months_left(d, flt.tahun)
     cond = "x.jp = 0" if kind == "nol" else "NOT x.on_pace"
@@ -457,7 +513,7 @@ def regional(
 def _by_instance(
     db: Database, flt: Filter, scope: Scope, as_of: date, target_pppk: float
 ) -> pl.DataFrame:
-    cte, params = _person_cte(flt, scope, as_of, target_pppk)
+    cte, params = _person_cte(db, flt, scope, as_of, target_pppk)
     return db.query(
         f"""{cte} SELECT instansi_id, count(*) AS pegawai,
                    count(*) FILTER (WHERE met) AS memenuhi,
@@ -491,7 +547,7 @@ def export_jp_pegawai(
     target), sorted by instance, unit and name. Masked scopes get masked names and NIPs."""
     scope.require_people()
     d = _resolve(db, flt, as_of)
-    cte, params = _person_cte(flt, scope, d, R.DEFAULT.target_pppk)
+    cte, params = _person_cte(db, flt, scope, d, R.DEFAULT.target_pppk)
     return db.query(
         f"""{cte} SELECT {privacy.nip_sql(scope, "p")} AS nip, {privacy.name_sql(scope, "p")} AS nama,
                    u.nama AS unit_kerja, x.jp, x.met AS memenuhi_20jp
