@@ -16,9 +16,11 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from analytics.queries import competency as Q
 from analytics.queries.common import years
 from analytics.rules import gap as G
 from analytics.store import Database
+from ui.text import kompetensi as T
 
 KOMP = "Integritas"
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -112,6 +114,11 @@ def test_regional_heatmap(app_env, names):
     # Rows are sorted by total shortfall: the first row's shortfall is the largest.
     assert y[0] != y[-1]
     # Drill-down on all rows for Integritas: the count matches the independent count.
+    # Lazy tabs: the drill-down is not computed while the heatmap tab is open.
+    assert "kmp_row" not in [w.key for w in at.selectbox]
+    at.session_state["kmp_tab"] = T.TABS[1]
+    at.run()
+    assert at.selectbox(key="kmp_row").value == "__semua__"
     at.selectbox(key="kmp_komp").set_value(KOMP).run()
     total = sum(v[0] for v in exp.values())
     below = sum(v[2] for v in exp.values())
@@ -141,16 +148,19 @@ def test_unit_level_and_drilldown(app_env, names):
     # Drill into the first unit for Integritas: the table lists exactly its assessed people.
     first = y[0]
     uid = next(k for k, v in units.items() if v == first)
+    at.session_state["kmp_tab"] = T.TABS[1]
+    at.run()
+    assert len(at.get("plotly_chart")) == 1  # the profile only: the heatmap tab is closed
     at.selectbox(key="kmp_row").set_value(str(uid)).run()
     at.selectbox(key="kmp_komp").set_value(KOMP).run()
     assert not at.exception
     table = at.dataframe[0].value
-    assert len(table) == min(500, by_label[first][0])
+    assert len(table) == min(Q.PAGE_ROWS, by_label[first][0])
     gaps = table["gap"].tolist()
     assert gaps == sorted(gaps, reverse=True)
     assert (table["gap"] > 0).sum() == by_label[first][2]
     # The profile chart of the chosen person shows the standard and actual level for KOMP.
-    prof = json.loads(at.get("plotly_chart")[1].proto.spec)
+    prof = json.loads(at.get("plotly_chart")[0].proto.spec)  # the heatmap tab is closed
     std_trace = prof["data"][0]
     names_y = _arr(std_trace["y"])
     assert KOMP in names_y

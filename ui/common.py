@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import polars as pl
 import streamlit as st
 
@@ -54,19 +56,25 @@ def filter_summary(flt: Filter, instansi_names: dict[int, str] | None = None) ->
     return " · ".join(parts)
 
 
-def downloads(frame: pl.DataFrame, name: str, key: str) -> None:
-    """CSV and XLSX download buttons for a frame (cells neutralised against formulas)."""
+def downloads(frame: pl.DataFrame | Callable[[], pl.DataFrame], name: str, key: str) -> None:
+    """CSV and XLSX download buttons for a frame, or for a zero-argument function returning it
+    (then computed on click only; it must not touch Streamlit); cells neutralised."""
     from analytics.io.export import audited, export_frame
 
     db, scope = get_db(), current_scope()
-    details = {
-        "baris": frame.height,
+    details: dict = {
+        "baris": None if callable(frame) else frame.height,
         "filter": st.session_state.get("filter", Filter()).model_dump(),
     }
 
     def build(fmt: str):
         # Built on click (in the download request), never on every rerun; audited as an export.
-        return audited(db, scope.user, name, fmt, details, lambda: export_frame(frame, fmt, name))
+        def make() -> bytes:
+            data = frame() if callable(frame) else frame
+            details["baris"] = data.height
+            return export_frame(data, fmt, name)
+
+        return audited(db, scope.user, name, fmt, details, make)
 
     c1, c2 = st.columns(2)
     c1.download_button(

@@ -412,10 +412,15 @@ class Drilldown:
     di_bawah: int
 
 
-def _row_condition(baris: str, keys: tuple[str, ...]) -> tuple[str, dict[str, Any]]:
+PAGE_ROWS = 100  # people a page shows per drill-down; the full list is a download
+
+
+def _row_condition(
+    baris: str, keys: tuple[str, ...], key_sql: dict[str, str] = _PERSON_SQL
+) -> tuple[str, dict[str, Any]]:
     if not keys:
         return "TRUE", {}
-    return f"list_contains($d_keys, {_PERSON_SQL[baris]})", {"d_keys": list(keys)}
+    return f"list_contains($d_keys, {key_sql[baris]})", {"d_keys": list(keys)}
 
 
 def drilldown(
@@ -425,32 +430,40 @@ def drilldown(
     baris: str,
     keys: tuple[str, ...],
     kompetensi: str,
-    limit: int = 500,
+    limit: int | None = 500,
 ) -> Drilldown:
     """People of the rows `keys` (empty = all rows) assessed in `kompetensi` in or before the
-    filter year: actual and required level, gap, assessment year, JP received this year."""
+    filter year: actual and required level, gap, assessment year, JP received this year.
+
+    The counts come from the cube (the same people as the list); `limit` None lists everyone.
+    """
     _check(baris)
     scope.require_people()
+    ccond, cparams = _row_condition(baris, keys, _KEY_SQL)
+    counts = _cube(db, flt, scope, ["c.kompetensi"], f"AND c.kompetensi = $d_k AND {ccond}",
+                   {**cparams, "d_k": kompetensi})  # fmt: skip
+    total = int(counts["n"][0]) if counts.height else 0
+    bawah = int(counts["n_bawah"][0]) if counts.height else 0
+    if total == 0:
+        limit = 0
     where, params = employee_where(flt, scope, "p")
     cond, cparams = _row_condition(baris, keys)
     params.update(cparams)
-    params.update({"d_k": kompetensi, "d_t": flt.tahun, "d_lim": int(limit)})
-    base = f"""FROM agg_kompetensi_pegawai a
-        JOIN pegawai p ON p.nip = a.nip
-        WHERE a.kompetensi = $d_k AND a.tahun_dari <= $d_t AND $d_t < a.tahun_sampai
-          AND {where} AND {cond}"""
-    counts = db.query(
-        f"SELECT count(*) AS n, count(*) FILTER (WHERE a.level < a.level_standar) AS b {base}",
-        {k: v for k, v in params.items() if k != "d_lim"},
-    )
-    total, bawah = int(counts["n"][0]), int(counts["b"][0])
+    params.update({"d_k": kompetensi, "d_t": flt.tahun})
+    lim = ""
+    if limit is not None:
+        lim = "LIMIT $d_lim"
+        params["d_lim"] = int(limit)
     df = db.query(
         f"""WITH top AS (
             SELECT a.*, p.nama, p.nip AS pnip, p.nama_jabatan, p.jenis_jabatan, p.golongan,
                    p.unit_id, p.instansi_id, {name_sql(scope, "p")} AS nama_tampil
-            {base}
+            FROM agg_kompetensi_pegawai a
+            JOIN pegawai p ON p.nip = a.nip
+            WHERE a.kompetensi = $d_k AND a.tahun_dari <= $d_t AND $d_t < a.tahun_sampai
+              AND {where} AND {cond}
             ORDER BY a.level_standar - a.level DESC, nama_tampil, p.nip
-            LIMIT $d_lim
+            {lim}
         )
         SELECT t.nama_tampil AS nama, {nip_sql(scope, "t")} AS nip,
                t.nama_jabatan AS jabatan, t.jenis_jabatan, t.golongan, u.nama AS unit_kerja,

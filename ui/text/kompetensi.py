@@ -28,6 +28,8 @@ BOBOT_HELP = (
     "tanpa keterangan ×1. Bobot ini nilai bawaan yang dapat diatur."
 )
 
+TABS = ("Peta kesenjangan", "Rincian pegawai", "Kebutuhan pengembangan", "Tren")
+
 KPI_PEGAWAI = "Pegawai dalam filter"
 KPI_PENILAIAN = "Penilaian kompetensi"
 KPI_PENILAIAN_HELP = "Jumlah pasangan pegawai × kompetensi yang memiliki hasil penilaian."
@@ -37,7 +39,7 @@ KPI_BAWAH = "Di bawah standar"
 HEATMAP_TITLE = "Peta kesenjangan: {baris} × kompetensi · {tahun}"
 HEATMAP_NOTE = (
     "Angka di sel = rata-rata kesenjangan. Sel abu-abu bertanda “–” = belum ada penilaian "
-    "(berbeda dengan kesenjangan 0). Klik sel untuk melihat pegawainya."
+    "(berbeda dengan kesenjangan 0). Klik sel untuk melihat pegawainya di tab “Rincian pegawai”."
 )
 FOLDED = "{n} baris lainnya digabung menjadi “Lainnya”; pilih “Semua baris” untuk melihatnya."
 COLORBAR = "Kesenjangan"
@@ -60,7 +62,7 @@ DRILL_ALL = "Semua baris"
 DRILL_KOMP = "Kompetensi"
 DRILL_SUMMARY = (
     "{total} pegawai dinilai pada {kompetensi}; {bawah} di bawah standar. "
-    "Ditampilkan {shown} dengan kesenjangan terbesar."
+    "Ditampilkan {shown} dengan kesenjangan terbesar; daftar lengkap tersedia sebagai unduhan."
 )
 DRILL_EMPTY = "Belum ada pegawai yang dinilai pada kompetensi ini untuk baris terpilih."
 COL = {
@@ -91,7 +93,7 @@ COL = {
 SUMBER = {"jabatan": "standar jabatan", "jenis": "standar jenis jabatan", "bawaan": "bawaan"}
 
 PROFILE_TITLE = "Profil kesenjangan pegawai"
-PROFILE_PICK = "Pegawai"
+PROFILE_PICK = "Pegawai (dari daftar di atas)"
 PROFILE_CHART = "{nama} · {jabatan}: level aktual vs standar ({tahun})"
 PROFILE_ACTUAL = "Level aktual"
 PROFILE_STANDARD = "Standar"
