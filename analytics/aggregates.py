@@ -112,23 +112,40 @@ def refresh_agg_kotak_kubus(cur: duckdb.DuckDBPyConnection) -> None:
 
 def refresh_agg_kotak_pegawai(cur: duckdb.DuckDBPyConnection) -> None:
     """Nine-box person-year table (needs agg_kotak): every employee in every year of agg_kotak
-    with the filter and display columns and the rule inputs (issue 8)."""
+    with the filter and display columns, the rule inputs and their default-rule axis indices,
+    for the year and the year before (issue 8)."""
+    from analytics.rules import ninebox as R
+
+    k_a, params = R.kinerja_sql("a.predikat")
+    p_a, pp = R.potensial_sql("a.pot_level", "a.pot_skor")
+    k_b, _ = R.kinerja_sql("b.predikat")
+    p_b, _ = R.potensial_sql("b.pot_level", "b.pot_skor")
     cur.execute("DELETE FROM agg_kotak_pegawai")
     cur.execute(
-        """INSERT INTO agg_kotak_pegawai
+        f"""INSERT INTO agg_kotak_pegawai
            WITH yrs AS (SELECT DISTINCT tahun FROM agg_kotak)
            SELECT y.tahun, p.nip, p.nama, p.instansi_id, p.unit_id, p.jenis_jabatan,
                   p.nama_jabatan, p.jenjang, p.golongan, p.golongan_rank, p.status_kepegawaian,
-                  p.tanggal_pensiun, a.predikat, a.pot_level, a.pot_skor
+                  p.tanggal_pensiun, a.predikat, a.pot_level, a.pot_skor, {k_a}, {p_a},
+                  b.predikat, b.pot_level, b.pot_skor, {k_b}, {p_b}
            FROM pegawai p CROSS JOIN yrs y
            LEFT JOIN agg_kotak a ON a.nip = p.nip AND a.tahun = y.tahun
-           ORDER BY y.tahun, p.instansi_id, p.unit_id, p.nip"""
+           LEFT JOIN agg_kotak b ON b.nip = p.nip AND b.tahun = y.tahun - 1
+           ORDER BY y.tahun, p.instansi_id, p.unit_id, p.nip""",
+        {**params, **pp},
     )
 
 
 def refresh_agg_kompetensi(cur: duckdb.DuckDBPyConnection) -> None:
     """Competency gap intervals and cube (analytics.queries.competency); runs after agg_jp."""
     from analytics.queries.competency import refresh_agg_kompetensi as step
+
+    step(cur)
+
+
+def refresh_agg_kompetensi_instansi(cur: duckdb.DuckDBPyConnection) -> None:
+    """Competency cube without units, summed from agg_kompetensi (runs after it)."""
+    from analytics.queries.competency import refresh_agg_kompetensi_instansi as step
 
     step(cur)
 
@@ -141,6 +158,7 @@ REFRESHERS: list[Callable[[duckdb.DuckDBPyConnection], None]] = [
     refresh_agg_kotak_kubus,
     refresh_agg_kotak_pegawai,
     refresh_agg_kompetensi,
+    refresh_agg_kompetensi_instansi,
 ]
 
 

@@ -377,8 +377,10 @@ DDL: tuple[str, ...] = (
     # Nine-box person-year table (issue 8: person lists, succession and movement in one scan
     # without a join on the NIP; analytics.aggregates.refresh_agg_kotak_pegawai): every
     # employee in every year of agg_kotak with the pegawai columns the nine-box page filters
-    # and shows, and the year's rule inputs (as agg_kotak). Boxes are computed at query time
-    # (configurable thresholds); calibrations stay in kalibrasi. Key: tahun, nip.
+    # and shows, the year's rule inputs (as agg_kotak) and their axis indices under the default
+    # rule (k_bawaan, pi_bawaan; other thresholds are computed from the inputs at query time),
+    # and the same for the previous year (*_lalu: one scan for the pool streak and year-to-year
+    # moves). Calibrations stay in kalibrasi. Key: tahun, nip.
     """CREATE TABLE IF NOT EXISTS agg_kotak_pegawai (
         tahun SMALLINT NOT NULL,
         nip VARCHAR NOT NULL,
@@ -394,7 +396,37 @@ DDL: tuple[str, ...] = (
         tanggal_pensiun DATE NOT NULL,
         predikat VARCHAR,
         pot_level VARCHAR,
-        pot_skor DOUBLE
+        pot_skor DOUBLE,
+        k_bawaan TINYINT,
+        pi_bawaan TINYINT,
+        predikat_lalu VARCHAR,
+        pot_level_lalu VARCHAR,
+        pot_skor_lalu DOUBLE,
+        k_bawaan_lalu TINYINT,
+        pi_bawaan_lalu TINYINT
+    )""",
+    # Competency gap cube without the unit dimension (issue 8: region-wide heatmap, summary
+    # and trend from ~1/10 of agg_kompetensi's rows; analytics.queries.competency sums it
+    # whenever the filter and the rows do not involve units). Same sums as agg_kompetensi,
+    # refreshed from it (analytics.aggregates.refresh_agg_kompetensi_instansi).
+    # Key: tahun .. kompetensi.
+    """CREATE TABLE IF NOT EXISTS agg_kompetensi_instansi (
+        tahun SMALLINT NOT NULL,
+        instansi_id INTEGER NOT NULL,
+        jenis_jabatan VARCHAR NOT NULL,
+        golongan_rank SMALLINT NOT NULL,
+        status_kepegawaian VARCHAR NOT NULL,
+        kompetensi VARCHAR NOT NULL,
+        n INTEGER NOT NULL,
+        sum_level BIGINT NOT NULL,
+        sum_standar BIGINT NOT NULL,
+        sum_gap BIGINT NOT NULL,
+        sum_gap_bobot DOUBLE NOT NULL,
+        sum_kurang BIGINT NOT NULL,
+        sum_kurang_bobot DOUBLE NOT NULL,
+        n_bawah INTEGER NOT NULL,
+        jp_bawah DOUBLE NOT NULL,
+        n_bawah_belum_jp INTEGER NOT NULL
     )""",
 )
 

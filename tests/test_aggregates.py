@@ -26,6 +26,7 @@ AGG_TABLES = (
     "agg_kotak_pegawai",
     "agg_kompetensi_pegawai",
     "agg_kompetensi",
+    "agg_kompetensi_instansi",
 )
 
 

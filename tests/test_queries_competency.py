@@ -272,3 +272,44 @@ def test_bad_dimension_refused(kstore):
     db, _ = kstore
     with pytest.raises(ValueError):
         C.heatmap(db, Filter(), LOCAL_ADMIN, "nama; DROP TABLE pegawai")
+
+
+def test_unitless_cube_sums_units_and_matches_the_full_cube(store):
+    """Two Pelaksana of instance 1 in two units (Integritas 2025: levels 1 and 3, default
+    standard 1 -> gaps 0 and -2) share one row of agg_kompetensi_instansi; every unit-free
+    view reads it and equals the full cube's answer (the fallback of an older store)."""
+    db = store
+    u1, u2 = add_unit(db, 1, "Dinas A"), add_unit(db, 1, "Dinas B")
+    a = add_pegawai(db, instansi_id=1, unit_id=u1, nama="Ani")
+    b = add_pegawai(db, instansi_id=1, unit_id=u2, nama="Budi")
+    add_rows(db, "kompetensi", [
+        {"nip": a, "tahun": 2025, "kompetensi": "Integritas", "level": 1},
+        {"nip": b, "tahun": 2025, "kompetensi": "Integritas", "level": 3},
+    ])  # fmt: skip
+    row = db.query(
+        "SELECT n, sum_gap, n_bawah FROM agg_kompetensi_instansi "
+        "WHERE tahun = 2025 AND instansi_id = 1 AND kompetensi = 'Integritas'"
+    )
+    assert row.rows() == [(2, -2, 0)]
+    flt = Filter(tahun=2025)
+    h = C.heatmap(db, flt, LOCAL_ADMIN, "instansi", "alami")
+    c = h.cells.filter(pl.col("kompetensi") == "Integritas").row(0, named=True)
+    assert (c["pegawai"], c["rata_gap"], c["rata_level"]) == (2, -1.0, 2.0)
+
+    def views() -> tuple[pl.DataFrame, ...]:
+        return (
+            C.heatmap(db, flt, LOCAL_ADMIN, "instansi", "alami").cells,
+            C.heatmap(db, flt, LOCAL_ADMIN, "golongan", "kekurangan", 0, True).cells,
+            C.ringkasan(db, flt, LOCAL_ADMIN),
+            C.tren(db, flt, LOCAL_ADMIN),
+            C.drilldown(db, flt, LOCAL_ADMIN, "jenis", ("Pelaksana",), "Integritas").people,
+        )
+
+    before = views()
+    d = C.drilldown(db, flt, LOCAL_ADMIN, "instansi", ("1",), "Integritas")
+    assert (d.total, d.di_bawah, d.people["gap"].to_list()) == (2, 0, [0, -2])
+    cur = db.cursor()
+    cur.execute("DROP TABLE agg_kompetensi_instansi")
+    cur.close()
+    for x, y in zip(before, views(), strict=True):
+        assert x.equals(y)

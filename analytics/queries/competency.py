@@ -159,6 +159,21 @@ def refresh_agg_kompetensi(cur: duckdb.DuckDBPyConnection, cfg: G.GapConfig = G.
     )
 
 
+_DIMS_INSTANSI = "tahun, instansi_id, jenis_jabatan, golongan_rank, status_kepegawaian, kompetensi"
+
+
+def refresh_agg_kompetensi_instansi(cur: duckdb.DuckDBPyConnection) -> None:
+    """Rebuild `agg_kompetensi_instansi`: the cube `agg_kompetensi` summed over units."""
+    cur.execute("DELETE FROM agg_kompetensi_instansi")
+    cur.execute(
+        f"""INSERT INTO agg_kompetensi_instansi
+        SELECT {_DIMS_INSTANSI}, sum(n), sum(sum_level), sum(sum_standar), sum(sum_gap),
+               sum(sum_gap_bobot), sum(sum_kurang), sum(sum_kurang_bobot), sum(n_bawah),
+               sum(jp_bawah), sum(n_bawah_belum_jp)
+        FROM agg_kompetensi GROUP BY ALL ORDER BY {_DIMS_INSTANSI}"""
+    )
+
+
 # -- helpers -----------------------------------------------------------------------------
 
 
@@ -260,17 +275,30 @@ def _cube(
     extra: dict[str, Any] | None = None,
     all_years: bool = False,
 ) -> pl.DataFrame:
+    """Cube sums grouped by `keys` (expressions on alias `c`) for the filter's people.
+
+    Without units in the filter, the keys and `where_extra`, the unit-less cube answers (the
+    same sums from ~1/10 of the rows); a store without it (read-only, older) uses the full one.
+    """
     where, params = employee_where(flt, scope, "c")
     params = {**params, **(extra or {})}
     if not all_years:
         where += " AND c.tahun = $tahun"
         params["tahun"] = flt.tahun
     sel = ", ".join(keys)
-    return db.query(
-        f"SELECT {sel}, {_CUBE_SUMS} FROM agg_kompetensi c WHERE {where} {where_extra} "
-        "GROUP BY ALL",
-        params,
-    )
+
+    def sums(table: str) -> pl.DataFrame:
+        return db.query(
+            f"SELECT {sel}, {_CUBE_SUMS} FROM {table} c WHERE {where} {where_extra} GROUP BY ALL",
+            params,
+        )
+
+    if not flt.unit and "unit_id" not in sel + where_extra:
+        try:
+            return sums("agg_kompetensi_instansi")
+        except duckdb.CatalogException:
+            pass
+    return sums("agg_kompetensi")
 
 
 # -- heatmap -------------------------------------------------------------------------------
