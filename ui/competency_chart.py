@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 import plotly.graph_objects as go
 import plotly.io as pio
 import polars as pl
@@ -14,18 +16,18 @@ NO_DATA_COLOR = "#D9D9D9"
 ROW_HEIGHT = 34
 
 
-def _unvalidated() -> go.Figure:
-    """An empty figure that skips plotly's per-property validation (which took ~100 ms of a
-    heatmap rerun); the properties set below are fixed and exercised by the page tests."""
-    return go.Figure(_validate=False)
-
-
-def _resolve_template(fig: go.Figure) -> go.Figure:
-    """Without validation a template stays a name: replace it by the template itself."""
-    name = fig.layout.to_plotly_json().get("template")
+def _house_layout(demo: bool, height: int) -> dict:
+    """The layout `ui.charts.style` gives a figure, as plain data (template resolved)."""
+    layout = style(go.Figure(_validate=False), demo=demo, height=height).layout.to_plotly_json()
+    name = layout.get("template")
     if isinstance(name, str):
-        fig.layout.template = pio.templates[name].to_plotly_json()
-    return fig
+        layout["template"] = _template(name)
+    return layout
+
+
+@cache
+def _template(name: str) -> dict:
+    return pio.templates[name].to_plotly_json()
 
 
 def heatmap_figure(cells: pl.DataFrame, title: str, *, demo: bool) -> go.Figure:
@@ -73,44 +75,45 @@ def heatmap_figure(cells: pl.DataFrame, title: str, *, demo: bool) -> go.Figure:
         hover.append(hr)
     vals = [v for r in z for v in r if v is not None]
     bound = max([abs(v) for v in vals] + [1.0])
-    fig = _unvalidated()
-    fig.add_trace(
-        go.Heatmap(
-            x=x, y=y, z=blank, text=text, texttemplate="%{text}",
-            colorscale=[[0, NO_DATA_COLOR], [1, NO_DATA_COLOR]], showscale=False,
-            hovertext=hover, hovertemplate="%{hovertext}<extra></extra>",
-            textfont=dict(size=15, color="#555555"), xgap=2, ygap=2, name="kosong",
-        )
-    )  # fmt: skip
-    fig.add_trace(
-        go.Heatmap(
-            x=x, y=y, z=z, text=text, texttemplate="%{text}",
-            colorscale=GAP_COLORSCALE, zmid=0, zmin=-bound, zmax=bound,
-            hovertext=hover, hovertemplate="%{hovertext}<extra></extra>",
-            textfont=dict(size=16 if ncol <= 10 else 12), xgap=2, ygap=2, name="gap",
-            colorbar=dict(title=dict(text=T.COLORBAR), thickness=18),
-        )
-    )  # fmt: skip
-    fig.update_yaxes(autorange="reversed", tickfont=dict(size=14), automargin=True)
-    fig.update_xaxes(side="top", tickfont=dict(size=13), tickangle=-40, automargin=True)
-    # Group headers under the columns, and white separators between the groups.
+    common = dict(x=x, y=y, text=text, texttemplate="%{text}", hovertext=hover,
+                  hovertemplate="%{hovertext}<extra></extra>", xgap=2, ygap=2)  # fmt: skip
+    data = [
+        dict(type="heatmap", z=blank, colorscale=[[0, NO_DATA_COLOR], [1, NO_DATA_COLOR]],
+             showscale=False, textfont=dict(size=15, color="#555555"), name="kosong", **common),
+        dict(type="heatmap", z=z, colorscale=GAP_COLORSCALE, zmid=0, zmin=-bound, zmax=bound,
+             textfont=dict(size=16 if ncol <= 10 else 12), name="gap",
+             colorbar=dict(title=dict(text=T.COLORBAR), thickness=18), **common),
+    ]  # fmt: skip
+    # Group headers under the columns, and dark separators between the groups.
     groups = (
         cols.with_row_index("i")
         .group_by("kelompok", maintain_order=True)
         .agg(pl.col("i").min().alias("lo"), pl.col("i").max().alias("hi"))
     )
+    notes, shapes = [], []
     for kelompok, lo, hi in groups.iter_rows():
-        fig.add_annotation(
-            x=(lo + hi) / 2, y=0, xref="x", yref="paper", yanchor="top", yshift=-6,
-            text=f"<b>{T.KELOMPOK.get(kelompok, kelompok).replace(' ', '<br>')}</b>", showarrow=False,
-            font=dict(size=14),
+        notes.append(
+            dict(x=(lo + hi) / 2, y=0, xref="x", yref="paper", yanchor="top", yshift=-6,
+                 text=f"<b>{T.KELOMPOK.get(kelompok, kelompok).replace(' ', '<br>')}</b>",
+                 showarrow=False, font=dict(size=14))
         )  # fmt: skip
         if lo > 0:
-            fig.add_vline(x=lo - 0.5, line=dict(color="#333333", width=3))
-    fig.update_layout(title=dict(text=title, y=0.995, yanchor="top"))
-    style(fig, demo=demo, height=max(360, 260 + ROW_HEIGHT * len(y)))
-    fig.update_layout(margin=dict(l=10, r=10, t=60, b=60), plot_bgcolor="white")
-    return _resolve_template(fig)
+            shapes.append(
+                dict(type="line", x0=lo - 0.5, x1=lo - 0.5, xref="x", y0=0, y1=1,
+                     yref="y domain", line=dict(color="#333333", width=3))
+            )  # fmt: skip
+    layout = _house_layout(demo, max(360, 260 + ROW_HEIGHT * len(y)))
+    layout.update(
+        annotations=notes + layout.get("annotations", []),
+        shapes=shapes,
+        title=dict(text=title, y=0.995, yanchor="top"),
+        xaxis=dict(side="top", tickfont=dict(size=13), tickangle=-40, automargin=True),
+        yaxis=dict(autorange="reversed", tickfont=dict(size=14), automargin=True),
+        margin=dict(l=10, r=10, t=60, b=60),
+        plot_bgcolor="white",
+    )
+    # Built as plain data: plotly's per-property validation took ~100-250 ms per rerun.
+    return go.Figure(dict(data=data, layout=layout), _validate=False)
 
 
 def profile_figure(profile: pl.DataFrame, title: str, *, demo: bool) -> go.Figure:
