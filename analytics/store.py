@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import os
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -58,6 +59,7 @@ class Database:
             raise FileNotFoundError(f"database file not found: {self.path}")
         self._con = duckdb.connect(str(self.path), read_only=read_only)
         self._lock = threading.Lock()
+        self._memo: dict[str, tuple[float, str | None]] = {}
         self._ensure_schema()
 
     # -- lifecycle -----------------------------------------------------------------------
@@ -157,15 +159,28 @@ class Database:
         """The schema version stored in the file."""
         return int(self.meta("schema_version", "0"))
 
+    # Every page rerun asks for these several times; a query costs milliseconds, so they are
+    # remembered briefly. This process's own writes forget them at once (`transaction`);
+    # DuckDB lets no other process write while this one has the file open.
+    MEMO_SECONDS = 2.0
+
+    def _memo_meta(self, key: str, default: str) -> str:
+        now = time.monotonic()
+        hit = self._memo.get(key)
+        if hit is None or now - hit[0] > self.MEMO_SECONDS:
+            hit = (now, self.meta(key, default))
+            self._memo[key] = hit
+        return hit[1] if hit[1] is not None else default
+
     @property
     def data_version(self) -> int:
         """A counter bumped by every write; cache keys include it."""
-        return int(self.meta("data_version", "0"))
+        return int(self._memo_meta("data_version", "0"))
 
     @property
     def is_demo(self) -> bool:
         """True when the workforce in the store is synthetic demo data."""
-        return self.meta("data_kind") == "demo"
+        return self._memo_meta("data_kind", "") == "demo"
 
     def count(self, table: str) -> int:
         """Row count of a schema table (name checked against the schema)."""
@@ -211,6 +226,7 @@ class Database:
             cur.execute("ROLLBACK")
             raise
         finally:
+            self._memo.clear()
             cur.close()
 
     def set_meta(self, cur: duckdb.DuckDBPyConnection, key: str, value: str) -> None:

@@ -106,11 +106,16 @@ with tabs[0]:
         )
     st.markdown(f"**{T.DOWNLOAD_HEADER}**")
     st.caption(T.DOWNLOAD_UNIT)
-    downloads(run(Q.export_jp, gflt, as_of), T.DOWNLOAD_NAME_UNIT, "jp_dl_unit")
+    # Files are built on click only (not on every rerun).
+    downloads(lambda: Q.export_jp(db, gflt, scope, as_of), T.DOWNLOAD_NAME_UNIT, "jp_dl_unit")
     if not scope.aggregates_only:
         st.caption(T.DOWNLOAD_PEGAWAI)
         if cur["pegawai"] <= LIST_INLINE_MAX or st.toggle(T.LIST_SHOW_ALL, key="jp_peg_all"):
-            downloads(run(Q.export_jp_pegawai, gflt, as_of), T.DOWNLOAD_NAME_PEGAWAI, "jp_dl_peg")
+            downloads(
+                lambda: Q.export_jp_pegawai(db, gflt, scope, as_of),
+                T.DOWNLOAD_NAME_PEGAWAI,
+                "jp_dl_peg",
+            )
 
 # -- distribution and routes ------------------------------------------------------------------
 with tabs[1]:

@@ -125,7 +125,7 @@ if len(flt.instansi) == 1 and table.height == 1:
 
 if can(scope, "export"):
     st.markdown(f"**{T.EXPORT_HEADER}**")
-    downloads(cache.run(Q.tabel_kanreg, flt, as_of), T.EXPORT_NAME, "mt_export")
+    downloads(lambda: Q.tabel_kanreg(db, flt, scope, as_of), T.EXPORT_NAME, "mt_export")
 
 # -- map ---------------------------------------------------------------------------------------
 st.subheader(T.MAP_HEADER)
