@@ -61,3 +61,53 @@ def style(fig: go.Figure, *, demo: bool = False, height: int | None = None) -> g
         layout["annotations"] = [*fig.layout.annotations, _DEMO_MARK]
     fig.update_layout(layout)
     return fig
+
+
+# -- figures from plain dicts --------------------------------------------------------------------
+# Plotly validates every property set through its object API (add_trace, update_layout, ...):
+# 20–300 ms per chart, paid on every rerun. Charts on the dashboard pages are built as plain
+# dicts in Plotly's JSON schema and wrapped without validation (the same JSON; the tests of
+# each chart check its content).
+def merge(base: dict, extra: dict) -> dict:
+    """Deep merge of layout dicts (like successive `update_layout` calls): `extra` wins."""
+    out = dict(base)
+    for k, v in extra.items():
+        out[k] = merge(out[k], v) if isinstance(v, dict) and isinstance(out.get(k), dict) else v
+    return out
+
+
+def figure(
+    data: list[dict], layout: dict, *, demo: bool = False, height: int | None = None
+) -> go.Figure:
+    """A figure from trace dicts and a layout dict: house style first, then `layout`."""
+    house: dict = dict(
+        font=FONT,
+        margin=dict(l=10, r=10, t=40, b=10),
+        hoverlabel=dict(font=dict(size=14)),
+        legend=dict(font=dict(size=14)),
+    )
+    if height:
+        house["height"] = height
+    lay = merge(house, layout)
+    if demo:
+        lay["annotations"] = [*lay.get("annotations", []), _DEMO_MARK]
+    return go.Figure(dict(data=data, layout=lay), _validate=False)
+
+
+def side_by_side(titles: tuple[str, str], spacing: float) -> dict:
+    """Layout of two panels side by side with a shared y axis and panel titles (the layout
+    `make_subplots(rows=1, cols=2, shared_yaxes=True, subplot_titles=...)` produces)."""
+    w = (1 - spacing) / 2
+    return dict(
+        xaxis=dict(anchor="y", domain=[0.0, w]),
+        yaxis=dict(anchor="x", domain=[0.0, 1.0]),
+        xaxis2=dict(anchor="y2", domain=[1 - w, 1.0]),
+        yaxis2=dict(anchor="x2", domain=[0.0, 1.0], matches="y", showticklabels=False),
+        annotations=[
+            dict(
+                font=dict(size=16), showarrow=False, text=t, x=x, xanchor="center",
+                xref="paper", y=1.0, yanchor="bottom", yref="paper",
+            )
+            for t, x in ((titles[0], w / 2), (titles[1], 1 - w / 2))
+        ],
+    )  # fmt: skip

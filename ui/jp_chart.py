@@ -8,7 +8,7 @@ import plotly.graph_objects as go
 import polars as pl
 
 from analytics.fmt import BULAN, num, pct
-from ui.charts import ACCENT, style
+from ui.charts import ACCENT, figure
 from ui.text import jp as T
 
 MET_COLOR = ACCENT  # dark blue: already met
@@ -49,62 +49,76 @@ def completion_fig(df: pl.DataFrame, top_n: int, demo: bool) -> go.Figure:
         f"{pct(p)} · {num(b)} di belakang"
         for p, b in d.select("persen_sesuai_laju", "di_belakang").iter_rows()
     ]
-    fig = go.Figure()
-    fig.add_bar(
-        y=labels, x=pace, orientation="h", name=T.SERIES_PACE, marker_color=PACE_COLOR,
-        text=pace_txt, textposition="outside", cliponaxis=False,
-    )  # fmt: skip
-    fig.add_bar(
-        y=labels, x=met, orientation="h", name=T.SERIES_MET, marker_color=MET_COLOR,
-        text=met_txt, textposition="outside", cliponaxis=False,
-    )  # fmt: skip
-    fig.update_layout(
+    data = [
+        dict(
+            type="bar", y=labels, x=x, orientation="h", name=name, marker=dict(color=color),
+            text=txt, textposition="outside", cliponaxis=False,
+        )
+        for x, name, color, txt in (
+            (pace, T.SERIES_PACE, PACE_COLOR, pace_txt),
+            (met, T.SERIES_MET, MET_COLOR, met_txt),
+        )
+    ]  # fmt: skip
+    layout = dict(
         barmode="group",
         bargap=0.25,
         legend=dict(orientation="h", y=1.02, yanchor="bottom", x=0),
         uniformtext=dict(minsize=12),
+        xaxis=dict(title=dict(text=T.AXIS_PERSEN), range=[0, 135], ticksuffix="%", dtick=20),
+        yaxis=dict(autorange="reversed", automargin=True),
     )
-    fig.update_xaxes(title=T.AXIS_PERSEN, range=[0, 135], ticksuffix="%", dtick=20)
-    fig.update_yaxes(autorange="reversed", automargin=True)
-    return style(fig, demo=demo, height=_bar_height(len(labels)))
+    return figure(data, layout, demo=demo, height=_bar_height(len(labels)))
 
 
 def histogram_fig(df: pl.DataFrame, target: float, width: float, demo: bool) -> go.Figure:
     """JP per person in bins, bins at/above the target coloured apart, target line marked."""
     rows = df.to_dicts()
-    fig = go.Figure()
+    data = []
     for below, name, color in ((True, T.HIST_BELOW, BELOW_COLOR), (False, T.HIST_MEET, MET_COLOR)):
         sel = [r for r in rows if (r["bin_lo"] < target) == below]
         if not sel:
             continue
-        fig.add_bar(
-            x=[r["bin_lo"] + width / 2 for r in sel],
-            y=[r["pegawai"] for r in sel],
-            width=[width * 0.92] * len(sel),
-            name=name,
-            marker_color=color,
-            text=[num(r["pegawai"]) for r in sel],
-            textposition="outside",
-            cliponaxis=False,
+        data.append(
+            dict(
+                type="bar",
+                x=[r["bin_lo"] + width / 2 for r in sel],
+                y=[r["pegawai"] for r in sel],
+                width=[width * 0.92] * len(sel),
+                name=name,
+                marker=dict(color=color),
+                text=[num(r["pegawai"]) for r in sel],
+                textposition="outside",
+                cliponaxis=False,
+            )
         )
     top = max((r["bin_lo"] for r in rows), default=0)
     ticks = [r["bin_lo"] for r in rows]
-    fig.add_vline(x=target, line_dash="dash", line_color="#333333", line_width=2)
-    fig.add_annotation(
-        x=target, y=1, yref="paper", text=T.HIST_TARGET.format(target=num(target)),
-        showarrow=False, xanchor="left", yanchor="bottom", font=dict(size=14),
-    )  # fmt: skip
-    fig.update_xaxes(
-        title=T.HIST_X,
-        tickvals=ticks,
-        ticktext=[
-            T.HIST_TOP.format(top=num(t)) if (t == top and r["bin_hi"] is None) else num(t)
-            for t, r in zip(ticks, rows, strict=True)
+    layout = dict(
+        shapes=[
+            dict(
+                type="line", x0=target, x1=target, xref="x", y0=0, y1=1, yref="y domain",
+                line=dict(color="#333333", dash="dash", width=2),
+            )
         ],
-    )
-    fig.update_yaxes(title=T.HIST_Y)
-    fig.update_layout(legend=dict(orientation="h", y=1.08, x=0), bargap=0.05)
-    return style(fig, demo=demo, height=420)
+        annotations=[
+            dict(
+                x=target, y=1, yref="paper", text=T.HIST_TARGET.format(target=num(target)),
+                showarrow=False, xanchor="left", yanchor="bottom", font=dict(size=14),
+            )
+        ],
+        xaxis=dict(
+            title=dict(text=T.HIST_X),
+            tickvals=ticks,
+            ticktext=[
+                T.HIST_TOP.format(top=num(t)) if (t == top and r["bin_hi"] is None) else num(t)
+                for t, r in zip(ticks, rows, strict=True)
+            ],
+        ),
+        yaxis=dict(title=dict(text=T.HIST_Y)),
+        legend=dict(orientation="h", y=1.08, x=0),
+        bargap=0.05,
+    )  # fmt: skip
+    return figure(data, layout, demo=demo, height=420)
 
 
 def jalur_fig(df: pl.DataFrame, demo: bool) -> go.Figure:
@@ -113,62 +127,66 @@ def jalur_fig(df: pl.DataFrame, demo: bool) -> go.Figure:
         T.JALUR_LABEL.format(jp=num(j, 0), persen=pct(p), n=num(n))
         for j, p, n in df.select("jp", "persen", "pegawai_ikut").iter_rows()
     ]
-    fig = go.Figure(
-        go.Bar(
-            y=df["jalur"].to_list(), x=df["jp"].to_list(), orientation="h",
-            marker_color=[MET_COLOR, PACE_COLOR], text=txt, textposition="auto",
-            insidetextfont=dict(size=15), outsidetextfont=dict(size=15),
-        )
+    bar = dict(
+        type="bar", y=df["jalur"].to_list(), x=df["jp"].to_list(), orientation="h",
+        marker=dict(color=[MET_COLOR, PACE_COLOR]), text=txt, textposition="auto",
+        insidetextfont=dict(size=15), outsidetextfont=dict(size=15),
     )  # fmt: skip
-    fig.update_xaxes(title=T.JALUR_X)
-    fig.update_yaxes(autorange="reversed")
-    return style(fig, demo=demo, height=220)
+    layout = dict(xaxis=dict(title=dict(text=T.JALUR_X)), yaxis=dict(autorange="reversed"))
+    return figure([bar], layout, demo=demo, height=220)
 
 
 def cumulative_fig(df: pl.DataFrame, year: int, target: float, stat: str, demo: bool) -> go.Figure:
     """Cumulative JP per person at each month end against the straight pace line."""
-    fig = go.Figure()
-    fig.add_scatter(
-        x=[date(year, 1, 1), date(year, 12, 31)], y=[0, target], mode="lines",
-        name=T.CUM_PACE.format(target=num(target)),
-        line=dict(color="#555555", dash="dash", width=2),
-    )  # fmt: skip
     vals = df[stat].to_list()
-    fig.add_scatter(
-        x=df["tanggal"].to_list(), y=vals, mode="lines+markers+text",
-        name=T.CUM_STATS[stat], line=dict(color=MET_COLOR, width=4), marker=dict(size=9),
-        text=[num(v, 1) if v is not None else "" for v in vals], textposition="top left",
-        textfont=dict(size=13),
-    )  # fmt: skip
-    fig.add_hline(y=target, line_color="#999999", line_width=1)
+    data = [
+        dict(
+            type="scatter", x=[date(year, 1, 1), date(year, 12, 31)], y=[0, target],
+            mode="lines", name=T.CUM_PACE.format(target=num(target)),
+            line=dict(color="#555555", dash="dash", width=2),
+        ),
+        dict(
+            type="scatter", x=df["tanggal"].to_list(), y=vals, mode="lines+markers+text",
+            name=T.CUM_STATS[stat], line=dict(color=MET_COLOR, width=4), marker=dict(size=9),
+            text=[num(v, 1) if v is not None else "" for v in vals], textposition="top left",
+            textfont=dict(size=13),
+        ),
+    ]  # fmt: skip
     months = [date(year, m, 1) for m in range(1, 13)]
-    fig.update_xaxes(
-        range=[date(year, 1, 1), date(year, 12, 31)], tickvals=months, ticktext=list(BULAN)
-    )
-    fig.update_yaxes(title=T.CUM_Y, rangemode="tozero")
-    fig.update_layout(legend=dict(orientation="h", y=1.08, x=0))
-    return style(fig, demo=demo, height=420)
+    layout = dict(
+        shapes=[
+            dict(
+                type="line", x0=0, x1=1, xref="x domain", y0=target, y1=target, yref="y",
+                line=dict(color="#999999", width=1),
+            )
+        ],
+        xaxis=dict(
+            range=[date(year, 1, 1), date(year, 12, 31)], tickvals=months, ticktext=list(BULAN)
+        ),
+        yaxis=dict(title=dict(text=T.CUM_Y), rangemode="tozero"),
+        legend=dict(orientation="h", y=1.08, x=0),
+    )  # fmt: skip
+    return figure(data, layout, demo=demo, height=420)
 
 
 def pace_share_fig(df: pl.DataFrame, demo: bool) -> go.Figure:
     """Share of people on pace (or already met) at each month end, labelled."""
     share = df["persen_sesuai_laju"].to_list()
-    fig = go.Figure(
-        go.Bar(
-            x=[BULAN[m - 1] for m in df["bulan"].to_list()],
-            y=[(v or 0) * 100 for v in share],
-            text=[pct(v) for v in share], textposition="outside", cliponaxis=False,
-            marker_color=PACE_COLOR,
-        )
+    bar = dict(
+        type="bar",
+        x=[BULAN[m - 1] for m in df["bulan"].to_list()],
+        y=[(v or 0) * 100 for v in share],
+        text=[pct(v) for v in share], textposition="outside", cliponaxis=False,
+        marker=dict(color=PACE_COLOR),
     )  # fmt: skip
-    fig.update_yaxes(title=T.CUM_SHARE_Y, range=[0, 115], ticksuffix="%")
-    return style(fig, demo=demo, height=300)
+    layout = dict(yaxis=dict(title=dict(text=T.CUM_SHARE_Y), range=[0, 115], ticksuffix="%"))
+    return figure([bar], layout, demo=demo, height=300)
 
 
 def regional_fig(df: pl.DataFrame, demo: bool) -> go.Figure:
     """All instances sorted by the share meeting the target, coloured and labelled by province."""
     d = df.with_columns(pl.col("persen_memenuhi").fill_null(-1)).sort("persen_memenuhi")
-    fig = go.Figure()
+    data = []
     for prov, color in PROVINSI_COLORS.items():
         part = d.filter(pl.col("provinsi") == prov)
         if part.height == 0:
@@ -182,18 +200,23 @@ def regional_fig(df: pl.DataFrame, demo: bool) -> go.Figure:
             T.REGION_LABEL.format(persen=pct(p), memenuhi=num(m), pegawai=num(n)) if p >= 0 else "–"
             for p, m, n in part.select("persen_memenuhi", "memenuhi", "pegawai").iter_rows()
         ]
-        fig.add_bar(
-            y=y, x=x, orientation="h", name=prov, marker_color=color, text=txt,
-            textposition="outside", cliponaxis=False,
+        data.append(
+            dict(
+                type="bar", y=y, x=x, orientation="h", name=prov, marker=dict(color=color),
+                text=txt, textposition="outside", cliponaxis=False,
+            )
         )  # fmt: skip
     order = [
         ("◆ " if sel else "") + f"{short_name(n)} ({PROVINSI_SHORT.get(p, p)})"
         for n, p, sel in d.select("instansi", "provinsi", "dipilih").iter_rows()
     ]
-    fig.update_yaxes(categoryorder="array", categoryarray=order, automargin=True)
-    fig.update_xaxes(title=T.REGION_X, range=[0, 125], ticksuffix="%", dtick=20)
-    fig.update_layout(legend=dict(orientation="h", y=1.01, yanchor="bottom", x=0), bargap=0.2)
-    return style(fig, demo=demo, height=max(300, 80 + 26 * d.height))
+    layout = dict(
+        yaxis=dict(categoryorder="array", categoryarray=order, automargin=True),
+        xaxis=dict(title=dict(text=T.REGION_X), range=[0, 125], ticksuffix="%", dtick=20),
+        legend=dict(orientation="h", y=1.01, yanchor="bottom", x=0),
+        bargap=0.2,
+    )
+    return figure(data, layout, demo=demo, height=max(300, 80 + 26 * d.height))
 
 
 def yoy_fig(df: pl.DataFrame, demo: bool) -> go.Figure:
@@ -205,17 +228,17 @@ def yoy_fig(df: pl.DataFrame, demo: bool) -> go.Figure:
         for n, p in d.select("instansi", "provinsi").iter_rows()
     ]
     txt = [T.PP.format(sign="+" if v > 0 else "", value=num(v, 1)) for v in vals]
-    fig = go.Figure(
-        go.Bar(
-            y=y, x=vals, orientation="h", text=txt, textposition="outside", cliponaxis=False,
-            marker_color=[UP_COLOR if v >= 0 else DOWN_COLOR for v in vals],
-        )
+    bar = dict(
+        type="bar", y=y, x=vals, orientation="h", text=txt, textposition="outside",
+        cliponaxis=False, marker=dict(color=[UP_COLOR if v >= 0 else DOWN_COLOR for v in vals]),
     )  # fmt: skip
-    fig.update_yaxes(categoryorder="array", categoryarray=y, automargin=True)
     lo, hi = min([0.0, *vals]), max([0.0, *vals])
     pad = max(hi - lo, 1.0) * 0.3  # room for the outside labels on both sides
-    fig.update_xaxes(
-        ticksuffix=" pp", zeroline=True, zerolinewidth=2, zerolinecolor="#333333",
-        range=[lo - (pad if lo < 0 else 0.5), hi + pad],
+    layout = dict(
+        yaxis=dict(categoryorder="array", categoryarray=y, automargin=True),
+        xaxis=dict(
+            ticksuffix=" pp", zeroline=True, zerolinewidth=2, zerolinecolor="#333333",
+            range=[lo - (pad if lo < 0 else 0.5), hi + pad],
+        ),
     )  # fmt: skip
-    return style(fig, demo=demo, height=max(300, 80 + 26 * d.height))
+    return figure([bar], layout, demo=demo, height=max(300, 80 + 26 * d.height))

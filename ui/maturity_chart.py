@@ -14,11 +14,10 @@ import pandas as pd
 import plotly.graph_objects as go
 import polars as pl
 import streamlit as st
-from plotly.subplots import make_subplots
 
 from analytics import fmt
 from analytics.store import DATA_DIR
-from ui.charts import MATURITY_LEVEL_COLORS, MT_STATUS_COLORS, style
+from ui.charts import MATURITY_LEVEL_COLORS, MT_STATUS_COLORS, figure, merge, side_by_side
 from ui.text import kematangan as T
 
 OUTLINE_FILE = DATA_DIR / "nusa_tenggara_skematis.geojson"
@@ -62,21 +61,14 @@ def _spread(lon: list[float], lat: list[float]) -> tuple[list[float], list[float
 
 def map_figure(table: pl.DataFrame, *, demo: bool = False, height: int = 430) -> go.Figure:
     """Seats of the instances coloured by maturity level, over the schematic coastline."""
-    fig = go.Figure()
-    for i, (_, ring) in enumerate(outline()):
-        fig.add_trace(
-            go.Scatter(
-                x=[p[0] for p in ring],
-                y=[p[1] for p in ring],
-                mode="lines",
-                fill="toself",
-                fillcolor=LAND,
-                line=dict(color=COAST, width=1),
-                hoverinfo="skip",
-                showlegend=False,
-                name="pantai" if i == 0 else None,
-            )
+    data: list[dict] = [
+        dict(
+            type="scatter", x=[p[0] for p in ring], y=[p[1] for p in ring], mode="lines",
+            fill="toself", fillcolor=LAND, line=dict(color=COAST, width=1), hoverinfo="skip",
+            showlegend=False, **({"name": "pantai"} if i == 0 else {}),
         )
+        for i, (_, ring) in enumerate(outline())
+    ]  # fmt: skip
     rows = table.filter(pl.col("lon").is_not_null())
     xs, ys = _spread(rows["lon"].to_list(), rows["lat"].to_list())
     rows = rows.with_columns(pl.Series("x", xs), pl.Series("y", ys))
@@ -97,18 +89,15 @@ def map_figure(table: pl.DataFrame, *, demo: bool = False, height: int = 430) ->
             for r in part.iter_rows(named=True)
         ]
         color = MATURITY_LEVEL_COLORS.get(lvl, "#FFFFFF") if lvl else "#FFFFFF"
-        fig.add_trace(
-            go.Scatter(
-                x=part["x"].to_list(),
-                y=part["y"].to_list(),
+        data.append(
+            dict(
+                type="scatter", x=part["x"].to_list(), y=part["y"].to_list(),
                 mode="markers+text",
                 marker=dict(size=24 if lvl and lvl > 1 else 18, color=color,
                             line=dict(color="#333333", width=1.2)),
                 text=[str(lvl) if lvl else "?"] * part.height,
                 textfont=dict(size=13 if lvl and lvl > 1 else 11, color=TEXT_DARK),
-                textposition="middle center",
-                hovertext=hover,
-                hoverinfo="text",
+                textposition="middle center", hovertext=hover, hoverinfo="text",
                 customdata=part["no"].to_list(),
                 name=T.MAP_LEGEND.format(level=lvl) if lvl else T.NONE,
             )
@@ -116,24 +105,26 @@ def map_figure(table: pl.DataFrame, *, demo: bool = False, height: int = 430) ->
     # Name labels for instances above level 1 (the few that have moved), so a projector shows
     # who they are without hovering; offsets fan out so neighbouring seats stay readable.
     labelled = rows.filter(pl.col("level") > 1).sort("x")
+    notes = []
     for i, r in enumerate(labelled.iter_rows(named=True)):
         ax, ay = LABEL_OFFSETS[i % len(LABEL_OFFSETS)]
-        fig.add_annotation(
-            x=r["x"], y=r["y"], text=_short(r["nama"]), showarrow=True, arrowhead=0,
-            arrowcolor="#555555", ax=ax, ay=ay, font=dict(size=13, color=TEXT_DARK),
-            bgcolor="rgba(255,255,255,0.9)", bordercolor="#666666", borderwidth=1,
+        notes.append(
+            dict(
+                x=r["x"], y=r["y"], text=_short(r["nama"]), showarrow=True, arrowhead=0,
+                arrowcolor="#555555", ax=ax, ay=ay, font=dict(size=13, color=TEXT_DARK),
+                bgcolor="rgba(255,255,255,0.9)", bordercolor="#666666", borderwidth=1,
+            )
         )  # fmt: skip
-    fig.update_xaxes(range=[114.3, 125.4], visible=False, constrain="domain")
-    fig.update_yaxes(
-        range=[-11.1, -7.9], visible=False, scaleanchor="x", scaleratio=1, constrain="domain"
-    )
-    style(fig, demo=demo, height=height)
-    fig.update_layout(
+    layout = dict(
+        annotations=notes,
+        xaxis=dict(range=[114.3, 125.4], visible=False, constrain="domain"),
+        yaxis=dict(range=[-11.1, -7.9], visible=False, scaleanchor="x", scaleratio=1,
+                   constrain="domain"),
         legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0, font=dict(size=14)),
         plot_bgcolor="#FFFFFF",
         margin=dict(l=5, r=5, t=40, b=5),
-    )
-    return fig
+    )  # fmt: skip
+    return figure(data, layout, demo=demo, height=height)
 
 
 def _short(nama: str) -> str:
@@ -143,39 +134,45 @@ def _short(nama: str) -> str:
     return nama
 
 
+def _axes(layout: dict, name: str, count: int, props: dict) -> None:
+    """Set `props` on every axis of a kind (like `update_xaxes` / `update_yaxes`)."""
+    for i in range(1, count + 1):
+        key = name if i == 1 else f"{name}{i}"
+        layout[key] = merge(layout.get(key, {}), props)
+
+
 def province_bars(per_provinsi: pl.DataFrame, *, demo: bool = False) -> go.Figure:
     """Stacked horizontal bars: instances per status in each province, one panel per aspect."""
     aspects = ("Pembangunan MT", "Penerapan MT")
-    fig = make_subplots(rows=1, cols=2, shared_yaxes=True, subplot_titles=aspects,
-                        horizontal_spacing=0.04)  # fmt: skip
     provs = per_provinsi["provinsi"].unique(maintain_order=True).to_list()
+    data = []
     for col, aspek in enumerate(aspects, start=1):
         for status in STATUS_ORDER:
             part = per_provinsi.filter((pl.col("aspek") == aspek) & (pl.col("status") == status))
             vals = dict(part.select("provinsi", "jumlah").iter_rows())
             x = [vals.get(p, 0) for p in provs]
-            fig.add_trace(
-                go.Bar(
-                    y=provs, x=x, orientation="h", name=status,
-                    marker_color=MT_STATUS_COLORS[status],
+            data.append(
+                dict(
+                    type="bar", y=provs, x=x, orientation="h", name=status,
+                    marker=dict(color=MT_STATUS_COLORS[status]),
                     text=[_bar_label(status, v) for v in x],
                     textposition="inside", insidetextanchor="middle",
                     textfont=dict(size=14, color=TEXT_DARK), constraintext="none",
                     legendgroup=status, showlegend=col == 1,
                     hovertemplate="%{y}: %{x} instansi " + status + "<extra></extra>",
-                ),
-                row=1, col=col,
+                    xaxis="x" if col == 1 else "x2", yaxis="y" if col == 1 else "y2",
+                )
             )  # fmt: skip
-    fig.update_layout(barmode="stack")
-    fig.update_yaxes(autorange="reversed", tickfont=dict(size=14))
-    fig.update_xaxes(title_text="instansi")
-    style(fig, demo=demo, height=170 + 60 * max(len(provs), 1))
-    fig.update_layout(
+    layout = side_by_side(aspects, 0.04)
+    _axes(layout, "yaxis", 2, dict(autorange="reversed", tickfont=dict(size=14)))
+    _axes(layout, "xaxis", 2, dict(title=dict(text="instansi")))
+    layout |= dict(
+        barmode="stack",
         legend=dict(orientation="h", yanchor="top", y=-0.3, x=0),
         margin=dict(l=10, r=10, t=40, b=10),
         uniformtext=dict(minsize=12, mode="show"),
     )
-    return fig
+    return figure(data, layout, demo=demo, height=170 + 60 * max(len(provs), 1))
 
 
 def _bar_label(status: str, v: int) -> str:
@@ -188,75 +185,72 @@ def _bar_label(status: str, v: int) -> str:
 def status_bars(per_status: pl.DataFrame, *, demo: bool = False) -> go.Figure:
     """One stacked bar per aspect (Pembangunan / Penerapan) with instance counts per status."""
     aspects = ["Pembangunan MT", "Penerapan MT"]
-    fig = go.Figure()
+    data = []
     for status in STATUS_ORDER:
         vals = dict(
             per_status.filter(pl.col("status") == status).select("aspek", "jumlah").iter_rows()
         )
         x = [vals.get(a, 0) for a in aspects]
-        fig.add_trace(
-            go.Bar(
-                y=aspects, x=x, orientation="h", name=status,
-                marker_color=MT_STATUS_COLORS[status],
+        data.append(
+            dict(
+                type="bar", y=aspects, x=x, orientation="h", name=status,
+                marker=dict(color=MT_STATUS_COLORS[status]),
                 text=[_bar_label(status, v) for v in x], textposition="inside",
                 insidetextanchor="middle", textfont=dict(size=15, color=TEXT_DARK),
                 hovertemplate="%{y}: %{x} instansi " + status + "<extra></extra>",
             )
         )  # fmt: skip
-    fig.update_layout(barmode="stack")
-    fig.update_yaxes(autorange="reversed", tickfont=dict(size=15))
-    fig.update_xaxes(title_text="instansi")
-    style(fig, demo=demo, height=230)
-    fig.update_layout(legend=dict(orientation="h", yanchor="bottom", y=1.05, x=0))
-    return fig
+    layout = dict(
+        barmode="stack",
+        yaxis=dict(autorange="reversed", tickfont=dict(size=15)),
+        xaxis=dict(title=dict(text="instansi")),
+        legend=dict(orientation="h", yanchor="bottom", y=1.05, x=0),
+    )
+    return figure(data, layout, demo=demo, height=230)
 
 
 def level_bars(per_level: pl.DataFrame, *, demo: bool = False) -> go.Figure:
     """Instances per maturity level (1..5), bars coloured by level, counts on the bars."""
     levels = per_level["level"].to_list()
     counts = per_level["jumlah"].to_list()
-    fig = go.Figure(
-        go.Bar(
-            x=[f"Level {lv}" for lv in levels], y=counts,
-            marker_color=[MATURITY_LEVEL_COLORS[lv] for lv in levels],
-            marker_line=dict(color="#333333", width=1),
-            text=counts, textposition="outside", textfont=dict(size=15),
-            hovertemplate="%{x}: %{y} instansi<extra></extra>", showlegend=False,
-        )
+    bar = dict(
+        type="bar", x=[f"Level {lv}" for lv in levels], y=counts,
+        marker=dict(color=[MATURITY_LEVEL_COLORS[lv] for lv in levels],
+                    line=dict(color="#333333", width=1)),
+        text=[str(c) for c in counts], textposition="outside", textfont=dict(size=15),
+        hovertemplate="%{x}: %{y} instansi<extra></extra>", showlegend=False,
     )  # fmt: skip
-    fig.update_yaxes(title_text="instansi", rangemode="tozero")
-    style(fig, demo=demo, height=260)
-    return fig
+    layout = dict(yaxis=dict(title=dict(text="instansi"), rangemode="tozero"))
+    return figure([bar], layout, demo=demo, height=260)
 
 
 def timeline_figure(tl: pl.DataFrame, *, demo: bool = False) -> go.Figure:
     """Stacked bars of instances per status at each period, one panel per aspect."""
     aspects = ("Pembangunan MT", "Penerapan MT")
-    fig = make_subplots(rows=1, cols=2, shared_yaxes=True, subplot_titles=aspects,
-                        horizontal_spacing=0.05)  # fmt: skip
     dates = sorted(tl["periode"].unique().to_list())
     labels = [fmt.tanggal(d) for d in dates]
+    data = []
     for col, aspek in enumerate(aspects, start=1):
         for status in STATUS_ORDER:
             part = tl.filter((pl.col("aspek") == aspek) & (pl.col("status") == status))
             vals = dict(part.select("periode", "jumlah").iter_rows())
             y = [vals.get(d, 0) for d in dates]
-            fig.add_trace(
-                go.Bar(
-                    x=labels, y=y, name=status, marker_color=MT_STATUS_COLORS[status],
+            data.append(
+                dict(
+                    type="bar", x=labels, y=y, name=status,
+                    marker=dict(color=MT_STATUS_COLORS[status]),
                     text=[str(v) if v else "" for v in y], textposition="inside",
                     textfont=dict(size=14, color=TEXT_DARK), legendgroup=status,
                     showlegend=col == 1,
                     hovertemplate="%{x}: %{y} instansi " + status + "<extra></extra>",
-                ),
-                row=1, col=col,
+                    xaxis="x" if col == 1 else "x2", yaxis="y" if col == 1 else "y2",
+                )
             )  # fmt: skip
-    fig.update_layout(barmode="stack")
-    fig.update_xaxes(type="category")
-    fig.update_yaxes(title_text="instansi", row=1, col=1)
-    style(fig, demo=demo, height=380)
-    fig.update_layout(legend=dict(orientation="h", yanchor="bottom", y=1.1, x=0))
-    return fig
+    layout = side_by_side(aspects, 0.05)
+    _axes(layout, "xaxis", 2, dict(type="category"))
+    layout["yaxis"] = merge(layout["yaxis"], dict(title=dict(text="instansi")))
+    layout |= dict(barmode="stack", legend=dict(orientation="h", yanchor="bottom", y=1.1, x=0))
+    return figure(data, layout, demo=demo, height=380)
 
 
 # -- the table -------------------------------------------------------------------------------
