@@ -2,32 +2,15 @@
 
 from __future__ import annotations
 
-from functools import cache
-
 import plotly.graph_objects as go
-import plotly.io as pio
 import polars as pl
 
 from analytics import fmt
-from ui.charts import ACCENT, GAP_COLORSCALE, style
+from ui.charts import ACCENT, GAP_COLORSCALE, figure, style
 from ui.text import kompetensi as T
 
 NO_DATA_COLOR = "#D9D9D9"
 ROW_HEIGHT = 34
-
-
-def _house_layout(demo: bool, height: int) -> dict:
-    """The layout `ui.charts.style` gives a figure, as plain data (template resolved)."""
-    layout = style(go.Figure(_validate=False), demo=demo, height=height).layout.to_plotly_json()
-    name = layout.get("template")
-    if isinstance(name, str):
-        layout["template"] = _template(name)
-    return layout
-
-
-@cache
-def _template(name: str) -> dict:
-    return pio.templates[name].to_plotly_json()
 
 
 def heatmap_figure(cells: pl.DataFrame, title: str, *, demo: bool) -> go.Figure:
@@ -102,9 +85,8 @@ def heatmap_figure(cells: pl.DataFrame, title: str, *, demo: bool) -> go.Figure:
                 dict(type="line", x0=lo - 0.5, x1=lo - 0.5, xref="x", y0=0, y1=1,
                      yref="y domain", line=dict(color="#333333", width=3))
             )  # fmt: skip
-    layout = _house_layout(demo, max(360, 260 + ROW_HEIGHT * len(y)))
-    layout.update(
-        annotations=notes + layout.get("annotations", []),
+    layout = dict(
+        annotations=notes,
         shapes=shapes,
         title=dict(text=title, y=0.995, yanchor="top"),
         xaxis=dict(side="top", tickfont=dict(size=13), tickangle=-40, automargin=True),
@@ -112,8 +94,8 @@ def heatmap_figure(cells: pl.DataFrame, title: str, *, demo: bool) -> go.Figure:
         margin=dict(l=10, r=10, t=60, b=60),
         plot_bgcolor="white",
     )
-    # Built as plain data: plotly's per-property validation took ~100-250 ms per rerun.
-    return go.Figure(dict(data=data, layout=layout), _validate=False)
+    # Plain data (ui.charts.figure): plotly's per-property validation took ~100-250 ms.
+    return figure(data, layout, demo=demo, height=max(360, 260 + ROW_HEIGHT * len(y)))
 
 
 def profile_figure(profile: pl.DataFrame, title: str, *, demo: bool) -> go.Figure:
