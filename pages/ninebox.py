@@ -130,25 +130,33 @@ with tabs[0]:
     if not people_ok:
         st.info(T.AGG_ONLY)
     else:
+        unmapped = box == 0 and not keys
         if keys and points is not None:
             listing = C.rows_for(points, keys)
             what = T.LIST_SELECTION
             st.caption(T.SELECTED_POINTS.format(n=num(len(keys))))
             total = listing.height
-        else:
-            listing = run(Q.people, flt, (box,) if box else (), cfg, calibrated, box == 0)
+            full = C.list_view(listing, unmapped=False)
+        else:  # a page of the box's people; the download queries the whole list on click
+            boxes = (box,) if box else ()
+            listing = run(Q.people, flt, boxes, cfg, calibrated, box == 0, Q.PAGE_ROWS)
             what = T.LIST_BOX.format(kotak=box, label=R.LABEL[box]) if box else R.UNMAPPED_LABEL
             total = counts.get(box, 0) if box else summary.belum_total
+
+            def full(boxes=boxes, unmapped=box == 0):
+                rows = Q.people(db, flt, scope, boxes, cfg, calibrated, unmapped, None)
+                return C.list_view(rows, unmapped=unmapped)
+
         st.markdown(f"#### {T.LIST_HEADER.format(what=what)} ({num(total)})")
         if listing.height < total:
             st.caption(T.LIST_TRUNCATED.format(shown=num(listing.height), total=num(total)))
-        view = C.list_view(listing, unmapped=box == 0 and not keys)
+        view = C.list_view(listing, unmapped=unmapped)
         st.caption(T.LIST_HINT)
         picked = st.dataframe(
             view, hide_index=True, width="stretch", on_select="rerun",
             selection_mode="single-row", key=f"nb_list_{box}_{len(keys)}",
         )  # fmt: skip
-        downloads(view, f"9kotak_{flt.tahun}_{'seleksi' if keys else f'kotak{box}'}", "nb_dl")
+        downloads(full, f"9kotak_{flt.tahun}_{'seleksi' if keys else f'kotak{box}'}", "nb_dl")
         rows = picked["selection"]["rows"] if picked else []
         if rows:
             kunci = listing["kunci"][rows[0]]
@@ -229,7 +237,10 @@ with tabs[1]:
         downloads(pview, f"kelompok_suksesi_{flt.tahun}", "nb_dl_pool")
         if people_ok:
             st.markdown(f"#### {T.HOLDERS}")
-            holders = run(Q.target_holders, flt, cfg)
+            holders = run(Q.target_holders, flt, cfg, Q.PAGE_ROWS)
+            n_holders = int(targets["target"].sum()) if targets.height else 0
+            if holders.height < n_holders:
+                st.caption(T.LIST_TRUNCATED.format(shown=num(holders.height), total=num(n_holders)))
             hcols = [
                 "nama",
                 "nip",
@@ -240,17 +251,26 @@ with tabs[1]:
                 "golongan",
                 "tanggal_pensiun",
             ]
-            st.dataframe(
-                holders.select(hcols).rename(T.COL, strict=False), hide_index=True, width="stretch"
-            )
+            st.dataframe(C.person_view(holders, hcols), hide_index=True, width="stretch")
+            downloads(  # the whole list, queried on click
+                lambda: C.person_view(Q.target_holders(db, flt, scope, cfg, None), hcols),
+                f"pemangku_jabatan_target_{flt.tahun}", "nb_dl_holders",
+            )  # fmt: skip
             st.markdown(f"#### {T.CANDIDATES}")
             st.caption(T.READINESS_NOTE.format(n=cfg.ready_years_in_pool))
-            cand = run(Q.pool_candidates, flt, cfg, calibrated)
+            cand = run(Q.pool_candidates, flt, cfg, calibrated, Q.PAGE_ROWS)
+            n_cand = int(pool["kelompok"].sum()) if pool.height else 0
+            if cand.height < n_cand:
+                st.caption(T.LIST_TRUNCATED.format(shown=num(cand.height), total=num(n_cand)))
             ccols = ["nama", "nip", "instansi", "unit", "jabatan", "jenis_jabatan", "golongan", "kotak",
                      "tahun_kelompok", "kesiapan", "tanggal_pensiun"]  # fmt: skip
-            cview = cand.select(ccols).rename(T.COL, strict=False)
-            st.dataframe(cview, hide_index=True, width="stretch")
-            downloads(cview, f"calon_suksesi_{flt.tahun}", "nb_dl_cand")
+            st.dataframe(C.person_view(cand, ccols), hide_index=True, width="stretch")
+            downloads(  # the whole list, queried on click
+                lambda: C.person_view(
+                    Q.pool_candidates(db, flt, scope, cfg, calibrated, None), ccols
+                ),
+                f"calon_suksesi_{flt.tahun}", "nb_dl_cand",
+            )  # fmt: skip
 
 # -- tab 3: movement ---------------------------------------------------------------------------
 with tabs[2]:

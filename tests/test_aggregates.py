@@ -174,6 +174,25 @@ def test_consistent_on_empty_store(store, year_only):
     assert all(d[0] == 0 for d in diff.values())
 
 
+def test_person_year_table_values(store):
+    """agg_kotak_pegawai: every employee in every SKP year, inputs and default-rule indices of
+    the year and of the year before."""
+    a, b = _seed(store)
+    rows = store.query(
+        """SELECT nip, tahun, predikat, pot_level, pot_skor, k_bawaan, pi_bawaan,
+                  predikat_lalu, pot_level_lalu, k_bawaan_lalu, pi_bawaan_lalu, jenis_jabatan
+           FROM agg_kotak_pegawai ORDER BY tahun, nama"""
+    ).rows()
+    assert rows == [
+        # 2024: A Baik + Tinggi (index 1, 2); B has neither; no 2023 data
+        (a, 2024, "Baik", "Tinggi", None, 1, 2, None, None, None, None, "Pelaksana"),
+        (b, 2024, None, None, None, None, None, None, None, None, None, "Fungsional"),
+        # 2025: A Sangat Baik + the 2024 Tinggi; B Baik + score 71.5 (Sedang: 60 <= s < 80)
+        (a, 2025, "Sangat Baik", "Tinggi", None, 2, 2, "Baik", "Tinggi", 1, 2, "Pelaksana"),
+        (b, 2025, "Baik", None, 71.5, 1, 1, None, None, None, None, "Fungsional"),
+    ]
+
+
 def _live_counts(db, flt, scope, calibrated):
     """Box counts by the person-level query (the path the count cube replaces)."""
     base, params = NB._base(db, flt, scope, NB.R.DEFAULT, calibrated)

@@ -14,7 +14,7 @@ import polars as pl
 
 from analytics.fmt import num, pct
 from analytics.rules import ninebox as R
-from ui.charts import FONT, NINEBOX_LABEL_COLORS, style
+from ui.charts import FONT, NINEBOX_LABEL_COLORS, figure, style
 from ui.text import ninebox as T
 
 DARK_TILES = {"Unggul / terbaik"}  # tiles whose text and points are drawn light
@@ -42,29 +42,34 @@ def ninebox_figure(
     `kotak` has columns kotak, label, jumlah, persen (from `box_counts`). With `points`
     (from `people`) every person is a marker at their deterministic position; without, each
     tile carries a large count and an almost invisible marker so a click selects the box.
+    Built as plain dicts (no per-property Plotly validation on every rerun).
     """
-    fig = go.Figure()
     counts = {int(r["kotak"]): r for r in kotak.iter_rows(named=True)}
+    shapes: list[dict] = []
+    annotations: list[dict] = []
     for b in R.BOXES:
         x, y = R.cell(b)
         label = R.LABEL[b]
         color = NINEBOX_LABEL_COLORS[label]
-        fig.add_shape(
-            type="rect",
-            x0=x - 0.5,
-            x1=x + 0.5,
-            y0=y - 0.5,
-            y1=y + 0.5,
-            fillcolor=_rgba(color, 0.9 if points is None else 0.55),
-            line=dict(
-                color="#1A1A1A" if b == selected else "white", width=5 if b == selected else 2
-            ),
-            layer="below",
+        shapes.append(
+            dict(
+                type="rect",
+                x0=x - 0.5,
+                x1=x + 0.5,
+                y0=y - 0.5,
+                y1=y + 0.5,
+                fillcolor=_rgba(color, 0.9 if points is None else 0.55),
+                line=dict(
+                    color="#1A1A1A" if b == selected else "white",
+                    width=5 if b == selected else 2,
+                ),
+                layer="below",
+            )
         )
         dark = label in DARK_TILES and points is None
         ink = "white" if dark else "#111111"
         row = counts.get(b, {"jumlah": 0, "persen": 0.0})
-        fig.add_annotation(
+        title = dict(
             x=x - 0.47,
             y=y + 0.47,
             xanchor="left",
@@ -72,30 +77,38 @@ def ninebox_figure(
             showarrow=False,
             text=f"<b>{b}</b> · {label}",
             font=dict(size=17, color=ink),
-            bgcolor=None if points is None else "rgba(255,255,255,0.75)",
         )
+        if points is not None:
+            title["bgcolor"] = "rgba(255,255,255,0.75)"
+        annotations.append(title)
         if points is None:
-            fig.add_annotation(
-                x=x,
-                y=y - 0.05,
-                showarrow=False,
-                text=f"<b>{num(row['jumlah'])}</b><br>{pct(row['persen'])}",
-                font=dict(size=30, color=ink),
+            annotations.append(
+                dict(
+                    x=x,
+                    y=y - 0.05,
+                    showarrow=False,
+                    text=f"<b>{num(row['jumlah'])}</b><br>{pct(row['persen'])}",
+                    font=dict(size=30, color=ink),
+                )
             )
         else:
-            fig.add_annotation(
-                x=x + 0.47,
-                y=y - 0.47,
-                xanchor="right",
-                yanchor="bottom",
-                showarrow=False,
-                text=f"<b>{num(row['jumlah'])}</b> · {pct(row['persen'])}",
-                font=dict(size=17, color="#111111"),
-                bgcolor="rgba(255,255,255,0.8)",
+            annotations.append(
+                dict(
+                    x=x + 0.47,
+                    y=y - 0.47,
+                    xanchor="right",
+                    yanchor="bottom",
+                    showarrow=False,
+                    text=f"<b>{num(row['jumlah'])}</b> · {pct(row['persen'])}",
+                    font=dict(size=17, color="#111111"),
+                    bgcolor="rgba(255,255,255,0.8)",
+                )
             )
+    data: list[dict] = []
     if points is None:
-        fig.add_trace(
-            go.Scatter(
+        data.append(
+            dict(
+                type="scatter",
                 x=[R.cell(b)[0] for b in R.BOXES],
                 y=[R.cell(b)[1] for b in R.BOXES],
                 mode="markers",
@@ -120,8 +133,9 @@ def ninebox_figure(
                 [r["kunci"], r["nama"], r["nip"], unit, r["jabatan"], r["golongan"], box_text]
             )
             colors.append("#FFFFFF" if R.LABEL[r["kotak"]] in DARK_TILES else "#1A1A1A")
-        fig.add_trace(
-            go.Scatter(
+        data.append(
+            dict(
+                type="scatter",
                 x=points["x"].to_list(),
                 y=points["y"].to_list(),
                 mode="markers",
@@ -137,29 +151,31 @@ def ninebox_figure(
                 name="pegawai",
             )
         )
-    fig.update_xaxes(
+    axis = dict(
         range=[-0.5, 2.5],
         tickvals=[0, 1, 2],
-        ticktext=list(T.AXIS_X_TICKS),
-        title=dict(text=f"<b>{T.AXIS_X}</b>", font=dict(size=18)),
         showgrid=False,
         zeroline=False,
         tickfont=dict(size=16),
     )
-    fig.update_yaxes(
-        range=[-0.5, 2.5],
-        tickvals=[0, 1, 2],
-        ticktext=list(T.AXIS_Y_TICKS),
-        title=dict(text=f"<b>{T.AXIS_Y}</b>", font=dict(size=18)),
-        showgrid=False,
-        zeroline=False,
-        tickfont=dict(size=16),
+    layout = dict(
+        shapes=shapes,
+        annotations=annotations,
+        xaxis=dict(
+            axis,
+            ticktext=list(T.AXIS_X_TICKS),
+            title=dict(text=f"<b>{T.AXIS_X}</b>", font=dict(size=18)),
+        ),
+        yaxis=dict(
+            axis,
+            ticktext=list(T.AXIS_Y_TICKS),
+            title=dict(text=f"<b>{T.AXIS_Y}</b>", font=dict(size=18)),
+        ),
+        dragmode="select",
+        clickmode="event+select",
+        margin=dict(l=10, r=10, t=30, b=10),
     )
-    style(fig, demo=demo, height=height)
-    fig.update_layout(
-        dragmode="select", clickmode="event+select", margin=dict(l=10, r=10, t=30, b=10)
-    )
-    return fig
+    return figure(data, layout, demo=demo, height=height)
 
 
 def selection(event: Any) -> tuple[list[str], int | None]:
@@ -318,3 +334,8 @@ def list_view(listing: pl.DataFrame, unmapped: bool) -> pl.DataFrame:
         cols = [*cols[:9], "alasan"]
         listing = listing.with_columns(pl.col("alasan").replace_strict(T.REASON, default=None))
     return listing.select(cols).rename({c: T.COL[c] for c in cols})
+
+
+def person_view(frame: pl.DataFrame, cols: list[str]) -> pl.DataFrame:
+    """The given columns of a person list, with Indonesian headers."""
+    return frame.select(cols).rename(T.COL, strict=False)

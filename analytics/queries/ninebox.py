@@ -32,6 +32,7 @@ from analytics.store import Database
 
 _SALT = secrets.token_hex(12)  # per-process secret for masked person keys
 LIST_LIMIT = 10_000  # rows of a person list sent to the browser
+PAGE_ROWS = 500  # rows of a person list shown on the page (the download holds all of them)
 POINTS_LIMIT = 3_000  # above this many mapped people the chart shows box tiles only
 # Roles that may calibrate: single source analytics.auth.ROLE_CAPABILITIES (admin, komite).
 CALIBRATION_ROLES: tuple[str, ...] = tuple(
@@ -85,6 +86,39 @@ def _source(db: Database, tahun: int, tag: str) -> str:
               ON pt.nip = k.nip)"""
 
 
+def _people_ready(db: Database, tahun: int) -> bool:
+    """True when the person-year table agg_kotak_pegawai holds the year (else: live path)."""
+    try:
+        return bool(
+            db.scalar(
+                "SELECT EXISTS (SELECT 1 FROM agg_kotak_pegawai WHERE tahun = $t)", {"t": tahun}
+            )
+        )
+    except duckdb.CatalogException:  # a read-only store built before the table existed
+        return False
+
+
+def _default_rule(cfg: R.NineBoxConfig) -> bool:
+    """True when the box rule of `cfg` is the default one baked into agg_kotak_pegawai."""
+    d = R.DEFAULT
+    return (cfg.kinerja_map, cfg.skor_sedang, cfg.skor_tinggi, cfg.prefer_level) == (
+        d.kinerja_map,
+        d.skor_sedang,
+        d.skor_tinggi,
+        d.prefer_level,
+    )
+
+
+def _axes(cfg: R.NineBoxConfig, a: str, suffix: str, baked: bool) -> tuple[str, str, dict]:
+    """SQL of the kinerja and potential index of alias `a` (column suffix `suffix`): the baked
+    default-rule indices when allowed, else computed from the inputs."""
+    if baked and _default_rule(cfg):
+        return f"{a}.k_bawaan{suffix}", f"{a}.pi_bawaan{suffix}", {}
+    k_sql, params = R.kinerja_sql(f"{a}.predikat{suffix}", cfg)
+    p_sql, pp = R.potensial_sql(f"{a}.pot_level{suffix}", f"{a}.pot_skor{suffix}", cfg)
+    return k_sql, p_sql, {**params, **pp}
+
+
 def _base(
     db: Database,
     flt: Filter,
@@ -93,35 +127,55 @@ def _base(
     calibrated: bool,
     tahun: int | None = None,
     tag: str = "0",
+    prev: bool = False,
 ) -> tuple[str, dict[str, Any]]:
     """SQL (a subquery) with one row per filtered employee and the boxes of one year.
 
     Columns: all pegawai columns needed downstream, `k`, `pi` (axis indices), `kotak_asli`,
-    `kotak_kal` (active calibration), `kotak` (what is shown), `alasan` (why unmapped).
+    `kotak_kal` (active calibration), `kotak` (what is shown), `alasan` (why unmapped); with
+    `prev` also `kotak_lalu`, the box shown for the year before. Reads the person-year table
+    agg_kotak_pegawai (one scan, no join on the NIP) when it holds the year, else pegawai
+    joined with the year's inputs (and a second such subquery for `prev`).
     """
     tahun = flt.tahun if tahun is None else tahun
     where, params = employee_where(flt, scope, "p")
-    k_sql, kp = R.kinerja_sql("a.predikat", cfg)
-    p_sql, pp = R.potensial_sql("a.pot_level", "a.pot_skor", cfg)
-    params.update(kp)
-    params.update(pp)
+    t = f"$nb_t{tag}"
     params[f"nb_t{tag}"] = tahun
+    ready = _people_ready(db, tahun)
+    if ready:
+        a, source = "p", "agg_kotak_pegawai p"
+        where = f"p.tahun = {t} AND {where}"
+    else:
+        a, source = "a", f"pegawai p LEFT JOIN {_source(db, tahun, tag)} a ON a.nip = p.nip"
+    k_sql, p_sql, rp = _axes(cfg, a, "", ready)
+    params.update(rp)
     shown = "coalesce(kotak_kal, kotak_asli)" if calibrated else "kotak_asli"
-    sql = f"""(SELECT *, {shown} AS kotak,
-               CASE WHEN {shown} IS NOT NULL THEN NULL
-                    WHEN k IS NULL AND pi IS NULL THEN '{R.REASON_NO_BOTH}'
-                    WHEN k IS NULL THEN '{R.REASON_NO_SKP}'
-                    ELSE '{R.REASON_NO_POTENTIAL}' END AS alasan
-        FROM (SELECT *, {R.box_sql("k", "pi")} AS kotak_asli
+    lalu_cols = lalu_box = lalu_shown = lalu_join = ""
+    if prev and ready:
+        kl_sql, pl_sql, rp = _axes(cfg, "p", "_lalu", True)
+        params.update(rp)
+        lalu_cols = f", {kl_sql} AS k_lalu, {pl_sql} AS pi_lalu, c1.kotak_baru AS kotak_kal_lalu"
+        lalu_box = f", {R.box_sql('k_lalu', 'pi_lalu')} AS kotak_asli_lalu"
+        lalu_shown = (
+            ", coalesce(kotak_kal_lalu, kotak_asli_lalu) AS kotak_lalu"
+            if calibrated
+            else ", kotak_asli_lalu AS kotak_lalu"
+        )
+        lalu_join = f"LEFT JOIN kalibrasi c1 ON c1.nip = p.nip AND c1.tahun = {t} - 1 AND c1.aktif"
+    sql = f"""(SELECT *, {shown} AS kotak, {_alasan_sql(shown)} AS alasan{lalu_shown}
+        FROM (SELECT *, {R.box_sql("k", "pi")} AS kotak_asli{lalu_box}
               FROM (SELECT p.nip, p.nama, p.instansi_id, p.unit_id, p.jenis_jabatan,
                            p.nama_jabatan, p.jenjang, p.golongan, p.golongan_rank,
-                           p.tanggal_pensiun, a.predikat, a.pot_level, a.pot_skor,
-                           {k_sql} AS k, {p_sql} AS pi, c.kotak_baru AS kotak_kal
-                    FROM pegawai p
-                    LEFT JOIN {_source(db, tahun, tag)} a ON a.nip = p.nip
-                    LEFT JOIN kalibrasi c
-                      ON c.nip = p.nip AND c.tahun = $nb_t{tag} AND c.aktif
+                           p.tanggal_pensiun, {a}.predikat, {a}.pot_level, {a}.pot_skor,
+                           {k_sql} AS k, {p_sql} AS pi, c.kotak_baru AS kotak_kal{lalu_cols}
+                    FROM {source}
+                    LEFT JOIN kalibrasi c ON c.nip = p.nip AND c.tahun = {t} AND c.aktif
+                    {lalu_join}
                     WHERE {where})))"""
+    if prev and not ready:  # the year before as a second subquery joined on the NIP
+        before, bp = _base(db, flt, scope, cfg, calibrated, tahun - 1, f"{tag}l")
+        params.update(bp)
+        sql = f"(SELECT b.*, y.kotak AS kotak_lalu FROM {sql} b LEFT JOIN {before} y ON y.nip = b.nip)"
     return sql, params
 
 
@@ -148,17 +202,23 @@ def _alasan_sql(kotak: str) -> str:
                     ELSE '{R.REASON_NO_POTENTIAL}' END"""
 
 
-def _cube_counts(
-    db: Database, flt: Filter, scope: Scope, cfg: R.NineBoxConfig, calibrated: bool
-) -> pl.DataFrame | None:
-    """(kotak, alasan, n) from the count cube agg_kotak_kubus plus the year's active
-    calibrations (few rows); None when the cube cannot answer (no cube rows for the year, or
-    a rule that prefers the score over the level)."""
+def _cube_sql(
+    db: Database,
+    flt: Filter,
+    scope: Scope,
+    cfg: R.NineBoxConfig,
+    calibrated: bool,
+    dims: tuple[str, ...] = (),
+) -> tuple[str, dict[str, Any]] | None:
+    """SQL of (dims..., kotak, alasan, n) counts from the count cube agg_kotak_kubus, with the
+    year's active calibrations (few rows) as -1/+1 corrections; None when the cube cannot
+    answer (no cube rows for the year, or a rule that prefers the score over the level).
+    `dims` are pegawai filter columns (in both the cube and pegawai)."""
     if not cfg.prefer_level:
         return None
     try:
         ready = db.scalar(
-            "SELECT count(*) > 0 FROM agg_kotak_kubus WHERE tahun = $t", {"t": flt.tahun}
+            "SELECT EXISTS (SELECT 1 FROM agg_kotak_kubus WHERE tahun = $t)", {"t": flt.tahun}
         )
     except duckdb.CatalogException:  # a read-only store built before the cube existed
         return None
@@ -171,39 +231,45 @@ def _cube_counts(
     params.update(pp)
     params["nb_t0"] = flt.tahun
     box = R.box_sql("k", "pi")
-    raw = _q(
+    d = "".join(f"{x}, " for x in dims)
+    cd = "".join(f"c.{x}, " for x in dims)
+    sql = f"""SELECT {d}{box} AS kotak, {_alasan_sql(box)} AS alasan, n
+              FROM (SELECT {cd}{k_sql} AS k, {p_sql} AS pi, c.n FROM agg_kotak_kubus c
+                    WHERE c.tahun = $nb_t0 AND {where})"""
+    if calibrated:  # each active calibration: -1 in the original cell, +1 in the new box
+        pwhere, pparams = employee_where(flt, scope, "p")
+        params.update(pparams)
+        pd = "".join(f"p.{x}, " for x in dims)
+        if _people_ready(db, flt.tahun):
+            ka_sql, pa_sql, _ = _axes(cfg, "p", "", True)
+            src = "JOIN agg_kotak_pegawai p ON p.nip = c.nip AND p.tahun = c.tahun"
+        else:
+            ka_sql, pa_sql, _ = _axes(cfg, "a", "", False)
+            src = """JOIN pegawai p ON p.nip = c.nip
+                     LEFT JOIN agg_kotak a ON a.nip = c.nip AND a.tahun = $nb_t0"""
+        sql = f"""{sql}
+            UNION ALL
+            SELECT {d}unnest([{box}, kotak_baru]) AS kotak,
+                   unnest([{_alasan_sql(box)}, NULL]) AS alasan, unnest([-1, 1]) AS n
+            FROM (SELECT {pd}{ka_sql} AS k, {pa_sql} AS pi, c.kotak_baru
+                  FROM kalibrasi c {src}
+                  WHERE c.tahun = $nb_t0 AND c.aktif AND {pwhere})"""
+    return sql, params
+
+
+def _cube_counts(
+    db: Database, flt: Filter, scope: Scope, cfg: R.NineBoxConfig, calibrated: bool
+) -> pl.DataFrame | None:
+    """(kotak, alasan, n) from the count cube plus calibrations; None when it cannot answer."""
+    got = _cube_sql(db, flt, scope, cfg, calibrated)
+    if got is None:
+        return None
+    sql, params = got
+    return _q(
         db,
-        f"""SELECT kotak, alasan, sum(n) AS n FROM (
-                SELECT {box} AS kotak, {_alasan_sql(box)} AS alasan, n
-                FROM (SELECT {k_sql} AS k, {p_sql} AS pi, c.n FROM agg_kotak_kubus c
-                      WHERE c.tahun = $nb_t0 AND {where}))
-            GROUP BY ALL""",
+        f"""SELECT CAST(kotak AS BIGINT) AS kotak, alasan, CAST(sum(n) AS BIGINT) AS n
+            FROM ({sql}) GROUP BY ALL HAVING sum(n) <> 0""",
         params,
-    )
-    if not calibrated:
-        return raw
-    pwhere, pparams = employee_where(flt, scope, "p")
-    k_sql, kp = R.kinerja_sql("a.predikat", cfg)
-    p_sql, pp = R.potensial_sql("a.pot_level", "a.pot_skor", cfg)
-    cal = _q(
-        db,
-        f"""SELECT {box} AS kotak, {_alasan_sql(box)} AS alasan, kotak_baru
-            FROM (SELECT {k_sql} AS k, {p_sql} AS pi, c.kotak_baru
-                  FROM kalibrasi c JOIN pegawai p ON p.nip = c.nip
-                  LEFT JOIN agg_kotak a ON a.nip = c.nip AND a.tahun = $nb_t0
-                  WHERE c.tahun = $nb_t0 AND c.aktif AND {pwhere})""",
-        {**pparams, **kp, **pp, "nb_t0": flt.tahun},
-    )
-    if cal.height == 0:
-        return raw
-    counts: dict[tuple, int] = {(k, a): int(n) for k, a, n in raw.iter_rows()}
-    for kotak, alasan, baru in cal.iter_rows():
-        counts[(kotak, alasan)] = counts.get((kotak, alasan), 0) - 1
-        counts[(baru, None)] = counts.get((baru, None), 0) + 1
-    return pl.DataFrame(
-        [(k, a, n) for (k, a), n in counts.items() if n],
-        schema={"kotak": pl.Int64, "alasan": pl.String, "n": pl.Int64},
-        orient="row",
     )
 
 
@@ -271,6 +337,14 @@ def export_ninebox(db: Database, flt: Filter, scope: Scope) -> pl.DataFrame:
 
 
 # -- people ------------------------------------------------------------------------------------
+def _limit(limit: int | None, params: dict[str, Any]) -> str:
+    """A LIMIT clause (bound) or nothing for `None` (the whole list, for downloads)."""
+    if limit is None:
+        return ""
+    params["nb_limit"] = int(limit)
+    return "LIMIT $nb_limit"
+
+
 def _person_cols(scope: Scope, alias: str = "b") -> str:
     return (
         f"{_key_sql(scope, alias + '.nip')} AS kunci, {name_sql(scope, alias)} AS nama, "
@@ -286,7 +360,7 @@ def people(
     cfg: R.NineBoxConfig | None = None,
     calibrated: bool = True,
     unmapped: bool = False,
-    limit: int = LIST_LIMIT,
+    limit: int | None = LIST_LIMIT,
 ) -> pl.DataFrame:
     """People of the given boxes (all mapped people when empty; unmapped ones when `unmapped`).
 
@@ -306,7 +380,7 @@ def people(
     else:
         cond = "b.kotak IS NOT NULL"
     labels = "[" + ", ".join(f"'{R.LABEL[b]}'" for b in R.BOXES) + "]"
-    params.update(nb_salt=_SALT, nb_limit=int(limit))
+    params["nb_salt"] = _SALT
     sql = f"""SELECT {_person_cols(scope)}, i.nama AS instansi, u.nama AS unit,
                   b.nama_jabatan AS jabatan, b.jenis_jabatan, b.golongan, b.predikat,
                   coalesce(b.pot_level, CAST(round(b.pot_skor, 1) AS VARCHAR)) AS potensial,
@@ -321,7 +395,7 @@ def people(
            LEFT JOIN unit u ON u.id = b.unit_id
            WHERE {cond}
            ORDER BY b.kotak DESC NULLS LAST, b.nama, b.nip
-           LIMIT $nb_limit"""
+           {_limit(limit, params)}"""
     return _q(db, sql, params)
 
 
@@ -507,19 +581,29 @@ def succession_pool(
 ) -> pl.DataFrame:
     """Pool (boxes 7–9) per instance and position level: counts per box, pool, headcount, share."""
     cfg = _cfg(cfg)
-    base, params = _base(db, _succession_filter(flt), scope, cfg, calibrated)
+    sflt = _succession_filter(flt)
+    cube = _cube_sql(db, sflt, scope, cfg, calibrated, ("instansi_id", "jenis_jabatan"))
+    if cube is not None:  # counts per instance and level from the cube (plus calibrations)
+        base, params = cube
+        count = "CAST(coalesce(sum(b.n) FILTER ({}), 0) AS BIGINT)"
+        having = "HAVING sum(b.n) <> 0"
+    else:
+        base, params = _base(db, sflt, scope, cfg, calibrated)
+        base = base[1:-1]  # the subquery without its parentheses
+        count = "count(*) FILTER ({})"
+        having = ""
     params["nb_pool"] = list(cfg.succession_boxes)
     df = _q(
         db,
         f"""SELECT b.instansi_id, i.nama AS instansi, b.jenis_jabatan,
-                   count(*) FILTER (WHERE b.kotak = 7) AS kotak_7,
-                   count(*) FILTER (WHERE b.kotak = 8) AS kotak_8,
-                   count(*) FILTER (WHERE b.kotak = 9) AS kotak_9,
-                   count(*) FILTER (WHERE list_contains($nb_pool, b.kotak)) AS kelompok,
-                   count(*) FILTER (WHERE b.kotak IS NOT NULL) AS dipetakan,
-                   count(*) AS pegawai
-            FROM {base} b JOIN instansi i ON i.id = b.instansi_id
-            GROUP BY ALL ORDER BY b.instansi_id""",
+                   {count.format("b.kotak = 7")} AS kotak_7,
+                   {count.format("b.kotak = 8")} AS kotak_8,
+                   {count.format("b.kotak = 9")} AS kotak_9,
+                   {count.format("list_contains($nb_pool, b.kotak)")} AS kelompok,
+                   {count.format("b.kotak IS NOT NULL")} AS dipetakan,
+                   {count.format("TRUE")} AS pegawai
+            FROM ({base}) b JOIN instansi i ON i.id = b.instansi_id
+            GROUP BY ALL {having} ORDER BY b.instansi_id""",
         params,
     )
     order = {
@@ -556,15 +640,18 @@ def _streak_sql(
     params: dict[str, Any] = {"nb_pool": list(cfg.succession_boxes)}
     parts = []
     for i in range(n):
-        sql, p = _base(db, flt, scope, cfg, calibrated, flt.tahun - i, str(i))
+        if i == 1:  # the year before comes with the head (one scan of the person-year table)
+            parts.append("")
+            continue
+        sql, p = _base(
+            db, flt, scope, cfg, calibrated, flt.tahun - i, str(i), prev=(i == 0 and n > 1)
+        )
         params.update(p)
         parts.append(sql)
     head = parts[0]
-    joins = " ".join(f"LEFT JOIN {parts[i]} y{i} ON y{i}.nip = b.nip" for i in range(1, n))
-    ins = ["CAST(list_contains($nb_pool, b.kotak) AS INTEGER)"] + [
-        f"CAST(coalesce(list_contains($nb_pool, y{i}.kotak), FALSE) AS INTEGER)"
-        for i in range(1, n)
-    ]
+    joins = " ".join(f"LEFT JOIN {parts[i]} y{i} ON y{i}.nip = b.nip" for i in range(2, n))
+    cols = ["b.kotak", "b.kotak_lalu"] + [f"y{i}.kotak" for i in range(2, n)]
+    ins = [f"CAST(coalesce(list_contains($nb_pool, {c}), FALSE) AS INTEGER)" for c in cols[:n]]
     streak = " + ".join(" * ".join(ins[: j + 1]) for j in range(n))
     sql = f"(SELECT b.*, ({streak}) AS tahun_kelompok FROM {head} b {joins})"
     return sql, params
@@ -576,7 +663,7 @@ def pool_candidates(
     scope: Scope,
     cfg: R.NineBoxConfig | None = None,
     calibrated: bool = True,
-    limit: int = LIST_LIMIT,
+    limit: int | None = LIST_LIMIT,
 ) -> pl.DataFrame:
     """Members of the succession group with readiness (rule: `rules.ninebox.readiness`).
 
@@ -588,7 +675,6 @@ def pool_candidates(
     base, params = _streak_sql(db, _succession_filter(flt), scope, cfg, calibrated)
     params.update(
         nb_salt=_SALT,
-        nb_limit=int(limit),
         nb_ready=list(cfg.ready_boxes),
         nb_years=cfg.ready_years_in_pool,
     )
@@ -604,8 +690,8 @@ def pool_candidates(
             FROM {base} b JOIN instansi i ON i.id = b.instansi_id
             LEFT JOIN unit u ON u.id = b.unit_id
             WHERE list_contains($nb_pool, b.kotak)
-            ORDER BY b.instansi_id, b.kotak DESC, b.golongan_rank DESC, b.nama
-            LIMIT $nb_limit""",
+            ORDER BY b.instansi_id, b.kotak DESC, b.golongan_rank DESC, b.nama, b.nip
+            {_limit(limit, params)}""",
         params,
     )
 
@@ -712,6 +798,7 @@ def target_holders(
     flt: Filter,
     scope: Scope,
     cfg: R.NineBoxConfig | None = None,
+    limit: int | None = None,
 ) -> pl.DataFrame:
     """Holders of target positions (retiring within the horizon), soonest first."""
     scope.require_people()
@@ -727,7 +814,8 @@ def target_holders(
             LEFT JOIN unit u ON u.id = p.unit_id
             WHERE {where} AND list_contains($nb_levels, p.jenis_jabatan)
               AND p.tanggal_pensiun > $nb_s AND p.tanggal_pensiun <= $nb_e
-            ORDER BY p.tanggal_pensiun, p.instansi_id, p.nama""",
+            ORDER BY p.tanggal_pensiun, p.instansi_id, p.nama
+            {_limit(limit, params)}""",
         params,
     )
 
@@ -758,14 +846,19 @@ def transitions(
 ) -> Movement:
     """Transition counts between the boxes of year A and year B for the filtered people."""
     cfg = _cfg(cfg)
-    a_sql, params = _base(db, flt, scope, cfg, calibrated, tahun_a, "a")
-    b_sql, pb = _base(db, flt, scope, cfg, calibrated, tahun_b, "b")
-    params.update(pb)
+    if tahun_a == tahun_b - 1:  # consecutive years: one scan with the year before
+        b_sql, params = _base(db, flt, scope, cfg, calibrated, tahun_b, "b", prev=True)
+        source, dari = f"{b_sql} b", "b.kotak_lalu"
+    else:
+        a_sql, params = _base(db, flt, scope, cfg, calibrated, tahun_a, "a")
+        b_sql, pb = _base(db, flt, scope, cfg, calibrated, tahun_b, "b")
+        params.update(pb)
+        source, dari = f"{a_sql} a JOIN {b_sql} b ON a.nip = b.nip", "a.kotak"
     pairs = _q(
         db,
-        f"""SELECT CAST(coalesce(a.kotak, 0) AS INTEGER) AS dari,
+        f"""SELECT CAST(coalesce({dari}, 0) AS INTEGER) AS dari,
                    CAST(coalesce(b.kotak, 0) AS INTEGER) AS ke, count(*) AS jumlah
-            FROM {a_sql} a JOIN {b_sql} b ON a.nip = b.nip
+            FROM {source}
             GROUP BY ALL ORDER BY dari DESC, ke DESC""",
         params,
     )
@@ -921,17 +1014,32 @@ def calibrations(db: Database, flt: Filter, scope: Scope, all_rows: bool = True)
 
 
 # -- SKP distribution --------------------------------------------------------------------------
+def _predikat_counts(db: Database, flt: Filter, scope: Scope, dims: str = "") -> pl.DataFrame:
+    """Rated employees per ([instansi_id,] predikat) of the filter's year: from the count cube
+    when it holds the year (one row per person and year, like kinerja's key), else kinerja."""
+    try:
+        cube = db.scalar(
+            "SELECT EXISTS (SELECT 1 FROM agg_kotak_kubus WHERE tahun = $t)", {"t": flt.tahun}
+        )
+    except duckdb.CatalogException:  # a read-only store built before the cube existed
+        cube = False
+    alias = "c" if cube else "p"
+    where, params = employee_where(flt, scope, alias)
+    params["nb_t"] = flt.tahun
+    cols = dims.replace("instansi_id", f"{alias}.instansi_id")
+    if cube:
+        sql = f"""SELECT {cols}c.predikat, CAST(sum(c.n) AS BIGINT) AS n FROM agg_kotak_kubus c
+                  WHERE c.tahun = $nb_t AND c.predikat IS NOT NULL AND {where} GROUP BY ALL"""
+    else:
+        sql = f"""SELECT {cols}k.predikat, count(*) AS n FROM pegawai p
+                  JOIN kinerja k ON k.nip = p.nip AND k.tahun = $nb_t
+                  WHERE {where} GROUP BY ALL"""
+    return _q(db, sql, params)
+
+
 def skp_distribution(db: Database, flt: Filter, scope: Scope) -> pl.DataFrame:
     """Rated employees per SKP predikat in the filter's year: predikat, jumlah, persen."""
-    where, params = employee_where(flt, scope, "p")
-    params["nb_t"] = flt.tahun
-    raw = _q(
-        db,
-        f"""SELECT k.predikat, count(*) AS n FROM pegawai p
-            JOIN kinerja k ON k.nip = p.nip AND k.tahun = $nb_t
-            WHERE {where} GROUP BY ALL""",
-        params,
-    )
+    raw = _predikat_counts(db, flt, scope)
     got = dict(raw.iter_rows())
     total = sum(got.values())
     return pl.DataFrame(
@@ -987,15 +1095,7 @@ def distribution_by_instansi(
     """Per instance: rated employees, share per predikat, and the number of breached limits of
     the `org_predikat` curve (one organisation predikat assumed for every instance)."""
     dcfg = dcfg or D.DEFAULT
-    where, params = employee_where(flt, scope, "p")
-    params["nb_t"] = flt.tahun
-    raw = _q(
-        db,
-        f"""SELECT p.instansi_id, k.predikat, count(*) AS n FROM pegawai p
-            JOIN kinerja k ON k.nip = p.nip AND k.tahun = $nb_t
-            WHERE {where} GROUP BY ALL""",
-        params,
-    )
+    raw = _predikat_counts(db, flt, scope, "instansi_id, ")
     names = dict(_q(db, "SELECT id, nama FROM instansi", {}).iter_rows())
     rows = []
     by_inst: dict[int, dict[str, int]] = {}

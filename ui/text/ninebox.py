@@ -76,7 +76,9 @@ SELECTED_POINTS = "{n} pegawai dipilih di grafik. Kosongkan seleksi grafik untuk
 LIST_HEADER = "Pegawai di {what}"
 LIST_BOX = "kotak {kotak} · {label}"
 LIST_SELECTION = "seleksi grafik"
-LIST_TRUNCATED = "Ditampilkan {shown} dari {total} pegawai; persempit filter untuk daftar lengkap."
+LIST_TRUNCATED = (
+    "Ditampilkan {shown} dari {total} pegawai; daftar lengkap ada di unduhan CSV/XLSX di bawah."
+)
 LIST_HINT = "Pilih satu baris untuk membuka kartu pegawai."
 AGG_ONLY = "Peran Anda hanya melihat jumlah per kotak; daftar dan kartu pegawai tidak ditampilkan."
 
