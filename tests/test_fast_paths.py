@@ -123,3 +123,33 @@ def test_jp_year_without_training_falls_back(db):
         "AND (tmt_cpns IS NULL OR tmt_cpns <= DATE '2020-12-31')",
         {},
     )
+
+
+@pytest.mark.parametrize("fname", ["region", "instansi", "pppk"])
+@pytest.mark.parametrize("as_of", [None, date(YEAR, 3, 14)], ids=str)
+def test_jp_figures_from_histogram_equal_person_rows(db, fname, as_of):
+    """Completion per unit (from the JP histogram) equals Polars over the person rows."""
+    flt, scope = FILTERS[fname], Scope()
+    d = as_of or jp.default_as_of(db, flt, scope)
+    cte, params = jp._person_cte(db, flt, scope, d, 20.0)
+    rows = db.query(f"{cte} SELECT unit_id, jp, met, on_pace FROM person", params)
+    want = (
+        rows.group_by("unit_id")
+        .agg(
+            pegawai=pl.len(),
+            memenuhi=pl.col("met").sum(),
+            rata_jp=pl.col("jp").mean(),
+            median_jp=pl.col("jp").median(),
+            nol_jp=(pl.col("jp") == 0).sum(),
+            di_belakang=(~pl.col("on_pace")).sum(),
+        )
+        .with_columns(kunci=pl.col("unit_id").cast(pl.String))
+        .sort("kunci")
+    )
+    got = jp.completion(db, flt, scope, "unit", as_of).sort("kunci")
+    assert got["kunci"].to_list() == want["kunci"].to_list()
+    for col in ("pegawai", "memenuhi", "nol_jp", "di_belakang"):
+        assert got[col].to_list() == want[col].cast(pl.Int64).to_list(), col
+    for col in ("rata_jp", "median_jp"):
+        assert got[col].to_list() == pytest.approx(want[col].to_list(), abs=1e-9), col
+    assert (want["pegawai"] % 2 == 0).any() and (want["pegawai"] % 2 == 1).any()

@@ -129,15 +129,18 @@ def _source(db: Database, flt: Filter, scope: Scope, as_of: date, target_pppk: f
         {
             "y": flt.tahun,
             "pop_as_of": as_of,
-            "pop_start": date(flt.tahun, 1, 1),
             "t_pns": R.DEFAULT.target_pns,
             "t_pppk": float(target_pppk),
         }
     )
-    pop = "(p.tmt_cpns IS NULL OR p.tmt_cpns <= $pop_as_of) AND p.tanggal_pensiun > $pop_start"
+    pop = "(p.tmt_cpns IS NULL OR p.tmt_cpns <= $pop_as_of)"
     if flat:
+        # The table holds the people counted in the year (not retired before 1 January,
+        # started by 31 December): only a start after the as-of date is left to check.
         from_, cond = "agg_jp_pegawai p", f"p.tahun = $y AND {where} AND {pop}"
     else:
+        pop += " AND p.tanggal_pensiun > $pop_start"
+        params["pop_start"] = date(flt.tahun, 1, 1)
         from_ = (
             "pegawai p LEFT JOIN (SELECT nip, jp, jp_klasikal, kegiatan FROM agg_jp_kum "
             "WHERE tahun = $y) kum ON kum.nip = p.nip"
@@ -182,15 +185,44 @@ def _person_cte(
     return sql, params
 
 
-_AGG = """count(*) AS pegawai,
-       count(*) FILTER (WHERE met) AS memenuhi,
-       CASE WHEN count(*) > 0 THEN count(*) FILTER (WHERE met) / count(*) END AS persen_memenuhi,
-       avg(jp) AS rata_jp,
-       median(jp) AS median_jp,
-       count(*) FILTER (WHERE jp = 0) AS nol_jp,
-       count(*) FILTER (WHERE NOT on_pace) AS di_belakang,
-       CASE WHEN count(*) > 0 THEN count(*) FILTER (WHERE on_pace) / count(*) END
-         AS persen_sesuai_laju"""
+def _grouped(keys: tuple[str, ...]) -> str:
+    """CTEs to append to `_person_cte`, ending in `grouped`: one row per value of `keys` with
+    pegawai, memenuhi, persen_memenuhi, rata_jp, median_jp, nol_jp, di_belakang,
+    persen_sesuai_laju.
+
+    Computed from a histogram (people per key, JP value and met / on-pace flags: few rows,
+    since JP values repeat) instead of a holistic median over every person (issue 8); the
+    median is exact: the middle value, or the mean of the two middle values.
+    """
+    k = ", ".join(keys)
+    ks = ", ".join(dict.fromkeys((*keys, "status")))
+    # Grouping people by key, status and JP only (met / on pace follow from JP and the
+    # status's target, so they are computed on the few histogram rows).
+    return f""",
+      h0 AS (SELECT {ks}, jp, count(*) AS c FROM person0 GROUP BY ALL),
+      h AS (SELECT *, {R.sql_meets("jp", "target")} AS met,
+                   {R.sql_on_pace("jp", "target", "$frac")} AS on_pace
+            FROM (SELECT *, {R.sql_target("status")} AS target FROM h0)),
+      m AS (SELECT {k}, jp, sum(c) AS c FROM h GROUP BY ALL),
+      r AS (SELECT {k}, jp,
+                   sum(c) OVER (PARTITION BY {k} ORDER BY jp
+                                ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS cum,
+                   sum(c) OVER (PARTITION BY {k}) AS n
+            FROM m),
+      med AS (SELECT {k}, (min(jp) FILTER (WHERE cum >= (n + 1) // 2)
+                           + min(jp) FILTER (WHERE cum >= n // 2 + 1)) / 2 AS median_jp
+              FROM r GROUP BY ALL),
+      agg AS (SELECT {k}, CAST(sum(c) AS BIGINT) AS pegawai,
+                     CAST(coalesce(sum(c) FILTER (WHERE met), 0) AS BIGINT) AS memenuhi,
+                     sum(jp * c) / sum(c) AS rata_jp,
+                     CAST(coalesce(sum(c) FILTER (WHERE jp = 0), 0) AS BIGINT) AS nol_jp,
+                     CAST(coalesce(sum(c) FILTER (WHERE NOT on_pace), 0) AS BIGINT) AS di_belakang,
+                     coalesce(sum(c) FILTER (WHERE on_pace), 0) / sum(c) AS persen_sesuai_laju
+              FROM h GROUP BY ALL),
+      grouped AS (SELECT {k}, agg.pegawai, agg.memenuhi, agg.memenuhi / agg.pegawai
+                           AS persen_memenuhi, agg.rata_jp, med.median_jp, agg.nol_jp,
+                         agg.di_belakang, agg.persen_sesuai_laju
+                  FROM agg JOIN med USING ({k}))"""
 
 
 # -- public queries --------------------------------------------------------------------
@@ -205,7 +237,7 @@ def headline(
     rata_jp, median_jp, nol_jp, di_belakang, persen_sesuai_laju, target, jp_harapan."""
     d = _resolve(db, flt, as_of)
     cte, params = _person_cte(db, flt, scope, d, target_pppk)
-    got = db.query(f"{cte} SELECT status, {_AGG} FROM person GROUP BY status", params)
+    got = db.query(f"{cte}{_grouped(('status',))} SELECT * FROM grouped", params)
     statuses = list(flt.status or STATUS_KEPEGAWAIAN)
     frac = R.elapsed_fraction(d, flt.tahun)
     base = pl.DataFrame(
@@ -246,25 +278,29 @@ def completion(
     d = _resolve(db, flt, as_of)
     cte, params = _person_cte(db, flt, scope, d, target_pppk)
     if dim == "unit":
-        sql = f"""{cte} SELECT CAST(g.unit_id AS VARCHAR) AS kunci, u.nama AS label,
+        sql = f"""{cte}{_grouped(("unit_id",))}
+            SELECT CAST(g.unit_id AS VARCHAR) AS kunci, u.nama AS label,
                    i.nama AS instansi, g.* EXCLUDE (unit_id), 0 AS urut
-            FROM (SELECT unit_id, {_AGG} FROM person GROUP BY unit_id) g
+            FROM grouped g
             JOIN unit u ON u.id = g.unit_id JOIN instansi i ON i.id = u.instansi_id"""
     elif dim == "instansi":
-        sql = f"""{cte} SELECT CAST(g.instansi_id AS VARCHAR) AS kunci, i.nama AS label,
+        sql = f"""{cte}{_grouped(("instansi_id",))}
+            SELECT CAST(g.instansi_id AS VARCHAR) AS kunci, i.nama AS label,
                    i.provinsi AS instansi, g.* EXCLUDE (instansi_id), i.id AS urut
-            FROM (SELECT instansi_id, {_AGG} FROM person GROUP BY instansi_id) g
-            JOIN instansi i ON i.id = g.instansi_id"""
+            FROM grouped g JOIN instansi i ON i.id = g.instansi_id"""
     elif dim == "jenis_jabatan":
-        sql = f"""{cte} SELECT jenis_jabatan AS kunci, jenis_jabatan AS label,
-                   NULL::VARCHAR AS instansi, {_AGG},
+        sql = f"""{cte}{_grouped(("jenis_jabatan",))}
+            SELECT jenis_jabatan AS kunci, jenis_jabatan AS label,
+                   NULL::VARCHAR AS instansi, g.* EXCLUDE (jenis_jabatan),
                    list_position($jenis_order, jenis_jabatan) AS urut
-            FROM person GROUP BY jenis_jabatan"""
+            FROM grouped g"""
         params["jenis_order"] = list(JENIS_JABATAN)
-    else:
-        sql = f"""{cte} SELECT golongan AS kunci, golongan AS label, status AS instansi, {_AGG},
-                   min(golongan_rank) * 10 + CASE WHEN status = 'PPPK' THEN 1 ELSE 0 END AS urut
-            FROM person GROUP BY golongan, status"""
+    else:  # golongan_rank follows from golongan (analytics.domain.golongan_rank)
+        sql = f"""{cte}{_grouped(("golongan", "status", "golongan_rank"))}
+            SELECT golongan AS kunci, golongan AS label, status AS instansi,
+                   g.* EXCLUDE (golongan, status, golongan_rank),
+                   golongan_rank * 10 + CASE WHEN status = 'PPPK' THEN 1 ELSE 0 END AS urut
+            FROM grouped g"""
     df = db.query(sql, params)
     by = {
         "persen_naik": (["persen_memenuhi", "label"], [False, False]),
