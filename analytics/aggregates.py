@@ -7,6 +7,8 @@ Register further pre-aggregates in `REFRESHERS`.
 
 from __future__ import annotations
 
+import hashlib
+import re
 from collections.abc import Callable
 
 import duckdb
@@ -162,9 +164,32 @@ REFRESHERS: list[Callable[[duckdb.DuckDBPyConnection], None]] = [
 ]
 
 
+def agg_ddl() -> list[str]:
+    """The schema statements of the pre-aggregate tables."""
+    from analytics.schema import DDL
+
+    return [s for s in DDL if re.match(r"\s*CREATE TABLE IF NOT EXISTS agg_", s)]
+
+
 def signature() -> str:
-    """Names of the registered refreshers: a store built with other ones must be refreshed."""
-    return ",".join(f"{step.__module__}.{step.__qualname__}" for step in REFRESHERS)
+    """Names of the registered refreshers and a digest of the agg_* table definitions: a store
+    built with other ones must be rebuilt (`rebuild`)."""
+    names = ",".join(f"{step.__module__}.{step.__qualname__}" for step in REFRESHERS)
+    digest = hashlib.sha256("\n".join(agg_ddl()).encode()).hexdigest()[:12]
+    return f"{names};ddl={digest}"
+
+
+def rebuild(cur: duckdb.DuckDBPyConnection) -> None:
+    """Drop and re-create every agg_* table from the schema, then refresh (a store whose
+    pre-aggregates were built by another version; they are derived, so nothing is lost)."""
+    tables = cur.execute(
+        "SELECT table_name FROM information_schema.tables WHERE table_name LIKE 'agg\\_%' ESCAPE '\\'"
+    ).fetchall()
+    for (name,) in tables:
+        cur.execute(f'DROP TABLE "{name}"')
+    for stmt in agg_ddl():
+        cur.execute(stmt)
+    refresh(cur)
 
 
 def refresh(cur: duckdb.DuckDBPyConnection) -> None:

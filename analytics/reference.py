@@ -86,9 +86,9 @@ def open_store(path=None, *, read_only: bool = False) -> Database:
 
 def ensure_aggregates(db: Database) -> None:
     """Rebuild the pre-aggregates when the store was built with another set of them."""
-    from analytics.aggregates import refresh, signature
+    from analytics.aggregates import rebuild, signature
 
     if db.meta("aggregates") == signature():
         return
     with db.transaction("sistem", "segarkan_agregat") as cur:
-        refresh(cur)
+        rebuild(cur)

@@ -132,9 +132,9 @@ def machine() -> dict:
     }
 
 
-REFRESH_CODE = """
+REFRESH_CODE = r"""
 import sys, time, json
-from analytics.aggregates import refresh, signature
+from analytics.aggregates import rebuild, signature
 from analytics.reference import open_store
 from analytics.store import Database
 db = Database(sys.argv[1])
@@ -142,11 +142,22 @@ stale = db.meta('aggregates') != signature()
 t = time.perf_counter()
 with db.transaction('bench', 'segarkan_agregat') as cur:
     if sys.argv[3] == 'full':
-        refresh(cur)
-    else:  # 'new': only pre-aggregates that are still empty (added after the store was built)
-        from analytics.aggregates import REFRESHERS
+        rebuild(cur)
+    else:  # 'new': only pre-aggregates added or redefined after the store was built
+        import re
+        from analytics.aggregates import REFRESHERS, agg_ddl
+        ddl = {re.search(r'agg_\w+', s).group(0): s for s in agg_ddl()}
+        def cols(name):
+            return cur.execute(f"SELECT column_name, data_type FROM information_schema.columns "
+                               f"WHERE table_name = '{name}' ORDER BY ordinal_position").fetchall()
         for step in REFRESHERS:
             table = step.__name__.removeprefix('refresh_')
+            cur.execute('DROP TABLE IF EXISTS tmp_check')
+            cur.execute(ddl[table].replace(f'IF NOT EXISTS {table}', 'tmp_check', 1))
+            if cols(table) != cols('tmp_check'):
+                cur.execute(f'DROP TABLE IF EXISTS {table}')
+                cur.execute(ddl[table])
+            cur.execute('DROP TABLE tmp_check')
             if not cur.execute(f'SELECT count(*) FROM {table}').fetchall()[0][0]:
                 step(cur)
         cur.execute("INSERT OR REPLACE INTO meta VALUES ('aggregates', $s)", {'s': signature()})
