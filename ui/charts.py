@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import plotly.graph_objects as go
 import plotly.io as pio
 
@@ -91,7 +93,19 @@ def figure(
     lay = merge(house, layout)
     if demo:
         lay["annotations"] = [*lay.get("annotations", []), _DEMO_MARK]
+    lay.setdefault("template", _template(tuple(sorted({t.get("type", "scatter") for t in data}))))
     return go.Figure(dict(data=data, layout=lay), _validate=False)
+
+
+@lru_cache(maxsize=64)
+def _template(types: tuple[str, ...]) -> dict:
+    """The house template with trace defaults of the given trace types only: the same look,
+    a sixth of the work per figure (the full template covers some 25 trace types)."""
+    full = pio.templates[pio.templates.default].to_plotly_json()
+    return {
+        "layout": full["layout"],
+        "data": {t: full["data"][t] for t in types if t in full["data"]},
+    }
 
 
 def side_by_side(titles: tuple[str, str], spacing: float) -> dict:
