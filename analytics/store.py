@@ -60,6 +60,7 @@ class Database:
         self._con = duckdb.connect(str(self.path), read_only=read_only)
         self._lock = threading.Lock()
         self._memo: dict[str, tuple[float, str | None]] = {}
+        self._shape: dict[tuple, tuple[int, Any]] = {}
         self._ensure_schema()
 
     # -- lifecycle -----------------------------------------------------------------------
@@ -159,6 +160,17 @@ class Database:
         """The schema version stored in the file."""
         return int(self.meta("schema_version", "0"))
 
+    def scalar_memo(self, sql: str, params: Params = None) -> Any:
+        """`scalar` for questions about the data's shape (e.g. "has this pre-aggregate rows
+        for the year?"): remembered until the data version changes."""
+        key = (sql, tuple(sorted((params or {}).items())))
+        version = self.data_version
+        hit = self._shape.get(key)
+        if hit is None or hit[0] != version:
+            hit = (version, self.scalar(sql, params))
+            self._shape[key] = hit
+        return hit[1]
+
     # Every page rerun asks for these several times; a query costs milliseconds, so they are
     # remembered briefly. This process's own writes forget them at once (`transaction`);
     # DuckDB lets no other process write while this one has the file open.
@@ -227,6 +239,7 @@ class Database:
             raise
         finally:
             self._memo.clear()
+            self._shape.clear()
             cur.close()
 
     def set_meta(self, cur: duckdb.DuckDBPyConnection, key: str, value: str) -> None:

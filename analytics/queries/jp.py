@@ -114,7 +114,7 @@ class _Source:
 def _has_person_year(db: Database, year: int) -> bool:
     try:
         return bool(
-            db.scalar("SELECT count(*) > 0 FROM agg_jp_pegawai WHERE tahun = $y", {"y": year})
+            db.scalar_memo("SELECT count(*) > 0 FROM agg_jp_pegawai WHERE tahun = $y", {"y": year})
         )
     except duckdb.CatalogException:  # a read-only store built before the table existed
         return False

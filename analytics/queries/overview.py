@@ -92,7 +92,8 @@ def workforce_by_instansi(db: Database, flt: Filter, scope: Scope) -> pl.DataFra
 
 def _ready(db: Database, table: str, year: int) -> bool:
     try:
-        return bool(db.scalar(f"SELECT count(*) > 0 FROM {table} WHERE tahun = $t", {"t": year}))
+        sql = f"SELECT count(*) > 0 FROM {table} WHERE tahun = $t"
+        return bool(db.scalar_memo(sql, {"t": year}))
     except duckdb.CatalogException:  # a read-only store built before the table existed
         return False
 
@@ -106,64 +107,54 @@ def _workforce_from_aggregates(db: Database, flt: Filter, scope: Scope) -> pl.Da
         return None
     k_idx, params = ninebox.kinerja_sql("c.predikat")
     p_idx, p_params = ninebox.potensial_sql("c.pot_level", "c.pot_skor")
-    where, w_params = employee_where(flt, scope, "c")
+    where_c, w_params = employee_where(flt, scope, "c")
     params |= p_params | w_params | {"tahun": flt.tahun, "pool": list(POOL_BOXES)}
+    params["t_pns"] = TARGET_PNS
     box = ninebox.box_sql("k_idx", "p_idx")
-    cube = db.query(
-        f"""SELECT instansi_id, sum(n) AS asn,
+    k_a, _ = ninebox.kinerja_sql("a.predikat")
+    p_a, _ = ninebox.potensial_sql("a.pot_level", "a.pot_skor")
+    where_p, _ = employee_where(flt, scope, "p")
+    # One statement (each round trip costs milliseconds): the cube per instance, the active
+    # calibrations of the year moving people from the computed box to the calibrated one (the
+    # cube holds computed boxes only), and PNS meeting 20 JP from agg_jp_pegawai.
+    sql = f"""
+        WITH cube AS (
+            SELECT instansi_id, sum(n) AS asn,
                    coalesce(sum(n) FILTER (WHERE kotak IS NOT NULL), 0) AS dinilai,
                    coalesce(sum(n) FILTER (WHERE list_contains($pool, kotak)), 0) AS talent_pool
             FROM (SELECT instansi_id, n, {box} AS kotak
                   FROM (SELECT c.instansi_id, c.n, {k_idx} AS k_idx, {p_idx} AS p_idx
-                        FROM agg_kotak_kubus c WHERE c.tahun = $tahun AND {where}))
-            GROUP BY instansi_id""",
-        params,
-    )
-    # Active calibrations of the year: move each calibrated person from the computed box to
-    # the calibrated one (the cube holds computed boxes only).
-    k_idx, params = ninebox.kinerja_sql("a.predikat")
-    p_idx, p_params = ninebox.potensial_sql("a.pot_level", "a.pot_skor")
-    where, w_params = employee_where(flt, scope, "p")
-    params |= p_params | w_params | {"tahun": flt.tahun, "pool": list(POOL_BOXES)}
-    box = ninebox.box_sql("k_idx", "p_idx")
-    cal = db.query(
-        f"""SELECT instansi_id,
+                        FROM agg_kotak_kubus c WHERE c.tahun = $tahun AND {where_c}))
+            GROUP BY instansi_id),
+        cal AS (
+            SELECT instansi_id,
                    sum(CAST(baru IS NOT NULL AS INTEGER) - CAST(asli IS NOT NULL AS INTEGER))
                      AS d_dinilai,
                    sum(CAST(coalesce(list_contains($pool, baru), FALSE) AS INTEGER)
-                       - CAST(coalesce(list_contains($pool, asli), FALSE) AS INTEGER))
-                     AS d_pool
+                       - CAST(coalesce(list_contains($pool, asli), FALSE) AS INTEGER)) AS d_pool
             FROM (SELECT p.instansi_id, c.kotak AS baru, {box} AS asli
                   FROM (SELECT nip, arg_max(kotak_baru, pada) AS kotak FROM kalibrasi
                         WHERE aktif AND tahun = $tahun GROUP BY nip) c
                   JOIN pegawai p ON p.nip = c.nip
-                  LEFT JOIN (SELECT nip, {k_idx} AS k_idx, {p_idx} AS p_idx FROM agg_kotak a
+                  LEFT JOIN (SELECT nip, {k_a} AS k_idx, {p_a} AS p_idx FROM agg_kotak a
                              WHERE a.tahun = $tahun) a ON a.nip = c.nip
-                  WHERE {where})
-            GROUP BY instansi_id""",
-        params,
-    )
-    where, params = employee_where(flt, scope, "p")
-    params |= {"tahun": flt.tahun, "t_pns": TARGET_PNS}
-    jp = db.query(
-        f"""SELECT instansi_id, count(*) AS pns,
+                  WHERE {where_p})
+            GROUP BY instansi_id),
+        jp AS (
+            SELECT instansi_id, count(*) AS pns,
                    count(*) FILTER (WHERE {sql_meets("p.jp_12", "$t_pns")}) AS pns_20jp
             FROM agg_jp_pegawai p
-            WHERE p.tahun = $tahun AND p.status_kepegawaian = 'PNS' AND {where}
-            GROUP BY instansi_id""",
-        params,
-    )
-    out = cube.join(jp, on="instansi_id", how="left")
-    if cal.height:
-        out = out.join(cal, on="instansi_id", how="left").with_columns(
-            pl.col("dinilai") + pl.col("d_dinilai").fill_null(0),
-            pl.col("talent_pool") + pl.col("d_pool").fill_null(0),
-        )
-    return out.select(
-        pl.col("instansi_id").cast(pl.Int64),
-        *(pl.col(c).fill_null(0).cast(pl.Int64) for c in ("asn", "pns", "pns_20jp")),
-        *(pl.col(c).cast(pl.Int64) for c in ("dinilai", "talent_pool")),
-    ).sort("instansi_id")
+            WHERE p.tahun = $tahun AND p.status_kepegawaian = 'PNS' AND {where_p}
+            GROUP BY instansi_id)
+        SELECT CAST(cube.instansi_id AS BIGINT) AS instansi_id,
+               CAST(cube.asn AS BIGINT) AS asn,
+               CAST(coalesce(jp.pns, 0) AS BIGINT) AS pns,
+               CAST(coalesce(jp.pns_20jp, 0) AS BIGINT) AS pns_20jp,
+               CAST(cube.dinilai + coalesce(cal.d_dinilai, 0) AS BIGINT) AS dinilai,
+               CAST(cube.talent_pool + coalesce(cal.d_pool, 0) AS BIGINT) AS talent_pool
+        FROM cube LEFT JOIN jp USING (instansi_id) LEFT JOIN cal USING (instansi_id)
+        ORDER BY 1"""
+    return db.query(sql, params)
 
 
 @dataclass(frozen=True)
