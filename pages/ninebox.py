@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from analytics.filters import Filter
 from analytics.fmt import num, pct, tanggal
 from analytics.queries import ninebox as Q
 from analytics.rules import distribution as D
@@ -58,7 +59,7 @@ except ValueError:
     st.error(T.BAD_THRESHOLDS)
     cfg = R.DEFAULT
 
-years = run(Q.data_years, flt)
+years = run(Q.data_years, Filter(tahun=flt.tahun))  # the same for every filter: one cache entry
 if flt.tahun not in years:
     st.info(T.NO_SKP_YEAR.format(tahun=flt.tahun))
 summary = run(Q.box_counts, flt, cfg, calibrated)

@@ -11,14 +11,16 @@ from typing import Any
 
 import plotly.graph_objects as go
 import polars as pl
+from plotly.colors import get_colorscale
 
 from analytics.fmt import num, pct
 from analytics.rules import ninebox as R
-from ui.charts import FONT, NINEBOX_LABEL_COLORS, figure, style
+from ui.charts import NINEBOX_LABEL_COLORS, figure
 from ui.text import ninebox as T
 
 DARK_TILES = {"Unggul / terbaik"}  # tiles whose text and points are drawn light
 UNMAPPED_COLOR = "#9E9E9E"
+BLUES = get_colorscale("Blues")  # as Plotly's validation would expand the name
 BOX_KEY_PREFIX = "kotak:"
 
 
@@ -226,17 +228,16 @@ def sankey_figure(
         dst.append(right[int(k)])
         val.append(int(n))
         lcol.append(_rgba(_node_color(int(d)), 0.45))
-    fig = go.Figure(
-        go.Sankey(
-            arrangement="snap",
-            node=dict(
-                label=labels, color=colors, pad=12, thickness=22, line=dict(color="#333", width=0.5)
-            ),
-            link=dict(source=src, target=dst, value=val, color=lcol),
-            textfont=dict(size=15, color="#111111"),
-        )
+    sankey = dict(
+        type="sankey",
+        arrangement="snap",
+        node=dict(
+            label=labels, color=colors, pad=12, thickness=22, line=dict(color="#333", width=0.5)
+        ),
+        link=dict(source=src, target=dst, value=val, color=lcol),
+        textfont=dict(size=15, color="#111111"),
     )
-    return style(fig, demo=demo, height=620)
+    return figure([sankey], {}, demo=demo, height=620)
 
 
 def matrix_figure(
@@ -247,59 +248,58 @@ def matrix_figure(
     z = [[int(v) for v in row] for row in matrix.select(cols).iter_rows()]
     ylab = [str(v) if v == R.UNMAPPED_LABEL else f"{v} · {R.LABEL[int(v)]}" for v in matrix["dari"]]
     xlab = [T.UNMAPPED_SHORT if c == R.UNMAPPED_LABEL else c for c in cols]
-    fig = go.Figure(
-        go.Heatmap(
-            z=z,
-            x=xlab,
-            y=ylab,
-            text=[[num(v) if v else "" for v in row] for row in z],
-            texttemplate="%{text}",
-            textfont=dict(size=15),
-            colorscale="Blues",
-            showscale=False,
-            hovertemplate=f"{tahun_a}: %{{y}}<br>{tahun_b}: kotak %{{x}}<br>%{{z}} pegawai<extra></extra>",
-        )
+    heat = dict(
+        type="heatmap",
+        z=z,
+        x=xlab,
+        y=ylab,
+        text=[[num(v) if v else "" for v in row] for row in z],
+        texttemplate="%{text}",
+        textfont=dict(size=15),
+        colorscale=BLUES,
+        showscale=False,
+        hovertemplate=f"{tahun_a}: %{{y}}<br>{tahun_b}: kotak %{{x}}<br>%{{z}} pegawai<extra></extra>",
     )
-    fig.update_yaxes(autorange="reversed", title=str(tahun_a), tickfont=dict(size=14))
-    fig.update_xaxes(side="top", title=str(tahun_b), tickfont=dict(size=15))
-    return style(fig, demo=demo, height=520)
+    layout = dict(
+        yaxis=dict(autorange="reversed", title=dict(text=str(tahun_a)), tickfont=dict(size=14)),
+        xaxis=dict(side="top", title=dict(text=str(tahun_b)), tickfont=dict(size=15)),
+    )
+    return figure([heat], layout, demo=demo, height=520)
 
 
 def distribution_figure(dist: pl.DataFrame, *, demo: bool = False) -> go.Figure:
     """Bars of the predikat shares with the share written on each bar."""
-    fig = go.Figure(
-        go.Bar(
-            x=dist["predikat"].to_list(),
-            y=[v * 100 for v in dist["persen"].to_list()],
-            text=[f"{pct(p)} ({num(n)})" for p, n in dist.select("persen", "jumlah").iter_rows()],
-            textposition="outside",
-            marker_color="#0B4F8A",
-            textfont=dict(size=15),
-            hovertemplate="%{x}: %{text}<extra></extra>",
-        )
+    bar = dict(
+        type="bar",
+        x=dist["predikat"].to_list(),
+        y=[v * 100 for v in dist["persen"].to_list()],
+        text=[f"{pct(p)} ({num(n)})" for p, n in dist.select("persen", "jumlah").iter_rows()],
+        textposition="outside",
+        marker=dict(color="#0B4F8A"),
+        textfont=dict(size=15),
+        hovertemplate="%{x}: %{text}<extra></extra>",
     )
-    fig.update_yaxes(title="%", range=[0, 110], tickfont=dict(size=14))
-    fig.update_xaxes(tickfont=dict(size=15))
-    return style(fig, demo=demo, height=420)
+    layout = dict(
+        yaxis=dict(title=dict(text="%"), range=[0, 110], tickfont=dict(size=14)),
+        xaxis=dict(tickfont=dict(size=15)),
+    )
+    return figure([bar], layout, demo=demo, height=420)
 
 
 def pool_figure(pool: pl.DataFrame, *, demo: bool = False) -> go.Figure:
     """Horizontal bars: succession-group members per instance (from `succession_pool`)."""
     df = pool.group_by("instansi").agg(pl.col("kelompok").sum()).sort("kelompok", "instansi")
-    fig = go.Figure(
-        go.Bar(
-            x=df["kelompok"].to_list(),
-            y=df["instansi"].to_list(),
-            orientation="h",
-            text=[num(v) for v in df["kelompok"].to_list()],
-            textposition="outside",
-            marker_color=NINEBOX_LABEL_COLORS["Potensial"],
-            marker_line=dict(color="#0B4F8A", width=1),
-            textfont=dict(size=13),
-        )
+    bar = dict(
+        type="bar",
+        x=df["kelompok"].to_list(),
+        y=df["instansi"].to_list(),
+        orientation="h",
+        text=[num(v) for v in df["kelompok"].to_list()],
+        textposition="outside",
+        marker=dict(color=NINEBOX_LABEL_COLORS["Potensial"], line=dict(color="#0B4F8A", width=1)),
+        textfont=dict(size=13),
     )
-    fig.update_layout(font=FONT)
-    return style(fig, demo=demo, height=max(320, 22 * df.height + 80))
+    return figure([bar], {}, demo=demo, height=max(320, 22 * df.height + 80))
 
 
 def target_view(targets: pl.DataFrame) -> pl.DataFrame:

@@ -119,6 +119,15 @@ def _axes(cfg: R.NineBoxConfig, a: str, suffix: str, baked: bool) -> tuple[str, 
     return k_sql, p_sql, {**params, **pp}
 
 
+def _calibrated_year(db: Database, tahun: int) -> bool:
+    """True when the year has an active calibration (else the calibration join is skipped)."""
+    return bool(
+        db.scalar(
+            "SELECT EXISTS (SELECT 1 FROM kalibrasi WHERE tahun = $t AND aktif)", {"t": tahun}
+        )
+    )
+
+
 def _base(
     db: Database,
     flt: Filter,
@@ -150,26 +159,34 @@ def _base(
     k_sql, p_sql, rp = _axes(cfg, a, "", ready)
     params.update(rp)
     shown = "coalesce(kotak_kal, kotak_asli)" if calibrated else "kotak_asli"
+    kal_col, kal_join = "CAST(NULL AS SMALLINT)", ""  # no join when the year has none
+    if _calibrated_year(db, tahun):
+        kal_col = "c.kotak_baru"
+        kal_join = f"LEFT JOIN kalibrasi c ON c.nip = p.nip AND c.tahun = {t} AND c.aktif"
     lalu_cols = lalu_box = lalu_shown = lalu_join = ""
     if prev and ready:
         kl_sql, pl_sql, rp = _axes(cfg, "p", "_lalu", True)
         params.update(rp)
-        lalu_cols = f", {kl_sql} AS k_lalu, {pl_sql} AS pi_lalu, c1.kotak_baru AS kotak_kal_lalu"
+        kal = "c1.kotak_baru" if _calibrated_year(db, tahun - 1) else "CAST(NULL AS SMALLINT)"
+        lalu_cols = f", {kl_sql} AS k_lalu, {pl_sql} AS pi_lalu, {kal} AS kotak_kal_lalu"
         lalu_box = f", {R.box_sql('k_lalu', 'pi_lalu')} AS kotak_asli_lalu"
         lalu_shown = (
             ", coalesce(kotak_kal_lalu, kotak_asli_lalu) AS kotak_lalu"
             if calibrated
             else ", kotak_asli_lalu AS kotak_lalu"
         )
-        lalu_join = f"LEFT JOIN kalibrasi c1 ON c1.nip = p.nip AND c1.tahun = {t} - 1 AND c1.aktif"
+        if kal == "c1.kotak_baru":
+            lalu_join = (
+                f"LEFT JOIN kalibrasi c1 ON c1.nip = p.nip AND c1.tahun = {t} - 1 AND c1.aktif"
+            )
     sql = f"""(SELECT *, {shown} AS kotak, {_alasan_sql(shown)} AS alasan{lalu_shown}
         FROM (SELECT *, {R.box_sql("k", "pi")} AS kotak_asli{lalu_box}
               FROM (SELECT p.nip, p.nama, p.instansi_id, p.unit_id, p.jenis_jabatan,
                            p.nama_jabatan, p.jenjang, p.golongan, p.golongan_rank,
                            p.tanggal_pensiun, {a}.predikat, {a}.pot_level, {a}.pot_skor,
-                           {k_sql} AS k, {p_sql} AS pi, c.kotak_baru AS kotak_kal{lalu_cols}
+                           {k_sql} AS k, {p_sql} AS pi, {kal_col} AS kotak_kal{lalu_cols}
                     FROM {source}
-                    LEFT JOIN kalibrasi c ON c.nip = p.nip AND c.tahun = {t} AND c.aktif
+                    {kal_join}
                     {lalu_join}
                     WHERE {where})))"""
     if prev and not ready:  # the year before as a second subquery joined on the NIP
@@ -390,13 +407,13 @@ def people(
                       AS dikalibrasi,
                   b.alasan,
                   {_BOX_X}[b.kotak] + {dx} AS x, {_BOX_Y}[b.kotak] + {dy} AS y
-           FROM {base} b
+           FROM (SELECT * FROM {base} b WHERE {cond}
+                 ORDER BY b.kotak DESC NULLS LAST, b.nama, b.nip
+                 {_limit(limit, params)}) b
            JOIN instansi i ON i.id = b.instansi_id
            LEFT JOIN unit u ON u.id = b.unit_id
-           WHERE {cond}
-           ORDER BY b.kotak DESC NULLS LAST, b.nama, b.nip
-           {_limit(limit, params)}"""
-    return _q(db, sql, params)
+           ORDER BY b.kotak DESC NULLS LAST, b.nama, b.nip"""
+    return _q(db, sql, params)  # names, keys and positions only for the rows returned
 
 
 # -- employee card -----------------------------------------------------------------------------
