@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from analytics.reference import KEMATANGAN_CSV, open_store
 from tests.factories import APP
+from ui.text import kematangan as TM
 
 BUILT_NOT_APPLIED = ["Provinsi Bali", "Kabupaten Badung", "Kabupaten Klungkung", "Kota Denpasar"]
 
@@ -33,6 +34,14 @@ def _open(env, params: dict | None = None) -> AppTest:
         at.query_params[k] = v
     at.run()
     at.switch_page("pages/kematangan.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def _open_history(at: AppTest) -> AppTest:
+    """Open the lazy history tab (changes, timeline, status form, log)."""
+    at.session_state["mt_tab"] = TM.TAB_HISTORY
+    at.run()
     assert not at.exception, [e.value for e in at.exception]
     return at
 
@@ -119,7 +128,7 @@ def test_map_is_offline_and_shows_44_seats(page_env):
 
 
 def test_record_status_then_see_it(page_env):
-    at = _open(page_env)
+    at = _open_history(_open(page_env))
     at.selectbox(key="mt_f_instansi").set_value(7)  # Kabupaten Tabanan
     at.date_input(key="mt_f_periode").set_value(date.today())
     at.selectbox(key="mt_f_bangun").set_value("Sudah")
@@ -151,7 +160,7 @@ def test_record_status_then_see_it(page_env):
 
 
 def test_inconsistent_status_refused_nothing_written(page_env):
-    at = _open(page_env)
+    at = _open_history(_open(page_env))
     at.selectbox(key="mt_f_instansi").set_value(9)
     at.selectbox(key="mt_f_bangun").set_value("Belum")
     at.selectbox(key="mt_f_terap").set_value("Sudah")
@@ -184,3 +193,19 @@ def test_instance_filter_offers_links_to_other_pages(page_env):
 def test_bad_url_date_ignored_with_notice(page_env):
     at = _open(page_env, {"p_sejak": "2026-13-45"})
     assert any("p_sejak=2026-13-45" in w.value for w in at.warning)
+
+
+def test_lazy_tabs_keep_the_since_date(page_env):
+    """The map tab shows by default and the history tab runs only when opened; the 'since' date
+    chosen there survives a visit to the map tab and stays in the URL."""
+    at = _open(page_env)
+    assert not [d for d in at.dataframe if "Perubahan level" in list(d.value.columns)]
+    assert not at.get("date_input") or all(d.key != "p_sejak" for d in at.date_input)
+    at = _open_history(at)
+    at.date_input(key="p_sejak").set_value(date(2025, 6, 30)).run()
+    assert at.query_params["p_sejak"] == "2025-06-30"
+    at.session_state["mt_tab"] = TM.TAB_MAP
+    at.run()
+    assert at.query_params["p_sejak"] == "2025-06-30"
+    at = _open_history(at)
+    assert at.date_input(key="p_sejak").value == date(2025, 6, 30)

@@ -80,6 +80,8 @@ LINK_JP = "Jam Pelajaran (JP)"
 
 # Map
 MAP_HEADER = "Peta kedudukan instansi"
+TAB_MAP = "Peta dan level"
+TAB_HISTORY = "Riwayat, perubahan dan pencatatan status"
 MAP_NOTE = (
     "Peta skematis (garis pantai kasar, digambar dari koordinat perkiraan) yang bekerja tanpa "
     "internet; titik = ibu kota/kedudukan instansi, angka = level kematangan."
