@@ -231,6 +231,23 @@ DDL: tuple[str, ...] = (
         jp_klasikal DOUBLE[] NOT NULL,      -- 12 cumulative klasikal totals
         kegiatan INTEGER[] NOT NULL         -- 12 cumulative activity counts
     )""",
+    # JP figures of each year's default view (analytics.queries.jp_summary): per status and
+    # for both together ('*'), at the grains wilayah / instansi / unit. Key: tahun, per,
+    # tingkat, instansi_id, unit_id, status.
+    """CREATE TABLE IF NOT EXISTS agg_jp_ringkas (
+        tahun SMALLINT NOT NULL,
+        per DATE NOT NULL,                  -- the as-of date the figures hold for
+        tingkat VARCHAR NOT NULL,           -- wilayah / instansi / unit
+        instansi_id INTEGER,
+        unit_id INTEGER,
+        status VARCHAR NOT NULL,            -- PNS / PPPK / * (both)
+        pegawai BIGINT NOT NULL,
+        memenuhi BIGINT NOT NULL,
+        jumlah_jp DOUBLE NOT NULL,
+        median_jp DOUBLE,
+        nol_jp BIGINT NOT NULL,
+        di_belakang BIGINT NOT NULL
+    )""",
     # Nine-box inputs per person and year (analytics.aggregates.refresh_agg_kotak): the year's
     # SKP predikat and the latest potential assessment in or before the year. Boxes are computed
     # from these at query time so that configurable thresholds apply. Key: nip, tahun.

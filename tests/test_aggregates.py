@@ -21,6 +21,7 @@ AGG_TABLES = (
     "agg_jp",
     "agg_jp_kum",
     "agg_jp_pegawai",
+    "agg_jp_ringkas",
     "agg_kotak",
     "agg_kotak_kubus",
     "agg_kotak_pegawai",

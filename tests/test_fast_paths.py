@@ -16,7 +16,7 @@ import pytest
 from polars.testing import assert_frame_equal
 
 from analytics.filters import Filter, Scope
-from analytics.queries import jp, overview
+from analytics.queries import jp, jp_summary, overview
 from analytics.queries import ninebox as nb
 from analytics.store import Database
 
@@ -52,6 +52,7 @@ def db(demo_db_path, tmp_path_factory):
 
 def _slow_jp(monkeypatch) -> None:
     monkeypatch.setattr(jp, "_has_person_year", lambda db, year: False)
+    monkeypatch.setattr(jp_summary, "grouped_sql", lambda *a: None)
 
 
 @pytest.mark.parametrize("fname", sorted(FILTERS))
@@ -153,3 +154,51 @@ def test_jp_figures_from_histogram_equal_person_rows(db, fname, as_of):
     for col in ("rata_jp", "median_jp"):
         assert got[col].to_list() == pytest.approx(want[col].to_list(), abs=1e-9), col
     assert (want["pegawai"] % 2 == 0).any() and (want["pegawai"] % 2 == 1).any()
+
+
+SUMMARY_CASES = {
+    "region": (Filter(tahun=YEAR), Scope()),
+    "pns": (Filter(tahun=YEAR, status=("PNS",)), Scope()),
+    "one_instansi": (Filter(tahun=YEAR, instansi=(5,)), Scope()),
+    "two_instansi": (Filter(tahun=YEAR, instansi=(2, 5), status=("PPPK",)), Scope()),
+    "scope_one": (Filter(tahun=YEAR), SCOPES["instansi_5"]),
+    "previous_year": (Filter(tahun=YEAR - 1), Scope()),
+}
+
+
+@pytest.mark.parametrize("case", sorted(SUMMARY_CASES))
+def test_default_view_table_equals_person_rows(db, monkeypatch, case):
+    """agg_jp_ringkas answers the default view exactly as the person-year rows do."""
+    flt, scope = SUMMARY_CASES[case]
+    d = jp.default_as_of(db, flt, scope)
+    assert jp_summary.grouped_sql(db, flt, scope, d, 20.0, "unit_id") is not None
+    units = db.query(
+        "SELECT min(id) AS a, max(id) AS b FROM unit WHERE instansi_id = 5", {}
+    ).row(0)
+    calls = {
+        "headline": lambda: jp.headline(db, flt, scope),
+        "unit": lambda: jp.completion(db, flt, scope, "unit"),
+        "instansi": lambda: jp.completion(db, flt, scope, "instansi", sort="nama"),
+        "one_unit": lambda: jp.headline(db, flt.with_(unit=(units[0],)), scope),
+        "units": lambda: jp.completion(db, flt.with_(unit=units), scope, "unit"),
+    }
+    fast = {k: f() for k, f in calls.items()}
+    monkeypatch.setattr(jp_summary, "grouped_sql", lambda *a: None)
+    for k, f in calls.items():
+        assert_frame_equal(fast[k], f(), check_dtypes=False, abs_tol=1e-9)
+    assert fast["headline"]["pegawai"].sum() > 0
+
+
+def test_default_view_table_declines_other_views(db):
+    """Another date or target, a jabatan or golongan filter, or a headline over several
+    instances is not in the table (computed from the person rows instead)."""
+    flt = Filter(tahun=YEAR)
+    d = jp.default_as_of(db, flt, Scope())
+    ask = jp_summary.grouped_sql
+    assert ask(db, flt, Scope(), d, 20.0, "status") is not None
+    assert ask(db, flt, Scope(), date(YEAR, 6, 30), 20.0, "status") is None
+    assert ask(db, flt, Scope(), d, 24.0, "status") is None
+    assert ask(db, flt.with_(jenis_jabatan=("Fungsional",)), Scope(), d, 20.0, "unit_id") is None
+    assert ask(db, flt.with_(golongan_min=9), Scope(), d, 20.0, "unit_id") is None
+    assert ask(db, flt.with_(instansi=(2, 5)), Scope(), d, 20.0, "status") is None
+    assert ask(db, flt.with_(instansi=(2, 5)), Scope(), d, 20.0, "unit_id") is not None

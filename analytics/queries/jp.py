@@ -23,6 +23,7 @@ import polars as pl
 from analytics import privacy
 from analytics.domain import JENIS_JABATAN, STATUS_KEPEGAWAIAN
 from analytics.filters import Filter, Scope, employee_where
+from analytics.queries import jp_summary
 from analytics.rules import jp as R
 from analytics.store import Database
 
@@ -225,6 +226,18 @@ def _grouped(keys: tuple[str, ...]) -> str:
                   FROM agg JOIN med USING ({k}))"""
 
 
+def _grouped_source(
+    db: Database, flt: Filter, scope: Scope, as_of: date, target_pppk: float, key: str
+) -> tuple[str, dict[str, Any]]:
+    """SQL defining `grouped` per `key`: from the default-view table when it answers exactly
+    (analytics.queries.jp_summary), else from the person rows."""
+    fast = jp_summary.grouped_sql(db, flt, scope, as_of, target_pppk, key)
+    if fast is not None:
+        return fast
+    cte, params = _person_cte(db, flt, scope, as_of, target_pppk)
+    return f"{cte}{_grouped((key,))}", params
+
+
 # -- public queries --------------------------------------------------------------------
 def headline(
     db: Database,
@@ -236,8 +249,8 @@ def headline(
     """One row per status (PNS, PPPK) in the filter: pegawai, memenuhi, persen_memenuhi,
     rata_jp, median_jp, nol_jp, di_belakang, persen_sesuai_laju, target, jp_harapan."""
     d = _resolve(db, flt, as_of)
-    cte, params = _person_cte(db, flt, scope, d, target_pppk)
-    got = db.query(f"{cte}{_grouped(('status',))} SELECT * FROM grouped", params)
+    sql, params = _grouped_source(db, flt, scope, d, target_pppk, "status")
+    got = db.query(f"{sql} SELECT * FROM grouped", params)
     statuses = list(flt.status or STATUS_KEPEGAWAIAN)
     frac = R.elapsed_fraction(d, flt.tahun)
     base = pl.DataFrame(
@@ -278,13 +291,15 @@ def completion(
     d = _resolve(db, flt, as_of)
     cte, params = _person_cte(db, flt, scope, d, target_pppk)
     if dim == "unit":
-        sql = f"""{cte}{_grouped(("unit_id",))}
+        head, params = _grouped_source(db, flt, scope, d, target_pppk, "unit_id")
+        sql = f"""{head}
             SELECT CAST(g.unit_id AS VARCHAR) AS kunci, u.nama AS label,
                    i.nama AS instansi, g.* EXCLUDE (unit_id), 0 AS urut
             FROM grouped g
             JOIN unit u ON u.id = g.unit_id JOIN instansi i ON i.id = u.instansi_id"""
     elif dim == "instansi":
-        sql = f"""{cte}{_grouped(("instansi_id",))}
+        head, params = _grouped_source(db, flt, scope, d, target_pppk, "instansi_id")
+        sql = f"""{head}
             SELECT CAST(g.instansi_id AS VARCHAR) AS kunci, i.nama AS label,
                    i.provinsi AS instansi, g.* EXCLUDE (instansi_id), i.id AS urut
             FROM grouped g JOIN instansi i ON i.id = g.instansi_id"""
@@ -309,6 +324,8 @@ def completion(
         "pegawai": (["pegawai", "label"], [True, False]),
         "nama": (["urut", "label", "instansi"], [False, False, False]),
     }[sort]
+    extra = [c for c in ("instansi", "kunci") if c not in by[0]]  # ties in a stable order
+    by = ([*by[0], *extra], [*by[1], *[False] * len(extra)])
     multi = dim == "unit" and df["instansi"].n_unique() > 1
     tampil = (
         pl.concat_str([pl.col("label"), pl.col("instansi")], separator=" · ")

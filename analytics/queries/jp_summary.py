@@ -1,0 +1,141 @@
+"""JP figures of each year's default view, pre-computed (issue 8).
+
+The JP page opens on the year's default "as of" date (`meta.data_as_of` in the data's year,
+31 December before it), the default PPPK target and no jabatan or golongan restriction. For
+that view `agg_jp_ringkas` holds the figures of `analytics.queries.jp` per status (and for
+both statuses together) at three grains: the region, each instance, each unit. Medians do
+not add up, so each grain has its own rows; a view the table cannot answer exactly (another
+date or target, a jabatan / golongan filter, several instances in a headline) is computed
+from the person-year table instead. Rules: `analytics.rules.jp`.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import duckdb
+
+from analytics.filters import Filter, Scope
+from analytics.rules import jp as R
+from analytics.store import Database
+
+BOTH = "*"  # status value of the rows over PNS and PPPK together
+_FULL = Filter()
+
+
+def default_dates(cur: duckdb.DuckDBPyConnection) -> list[tuple[int, date, int]]:
+    """(year, as-of date, month k) of every year's default view that whole months answer."""
+    years = [r[0] for r in cur.execute("SELECT DISTINCT tahun FROM agg_jp_pegawai").fetchall()]
+    raw = cur.execute("SELECT value FROM meta WHERE key = 'data_as_of'").fetchall()
+    try:
+        data_as_of = date.fromisoformat(raw[0][0][:10]) if raw and raw[0][0] else None
+    except ValueError:
+        data_as_of = None
+    out = []
+    for y in sorted(years):
+        if data_as_of is not None and data_as_of.year == y:
+            if data_as_of == R.month_end(y, data_as_of.month):
+                out.append((y, data_as_of, data_as_of.month))
+        else:
+            out.append((y, date(y, 12, 31), 12))
+    return out
+
+
+def refresh_agg_jp_ringkas(cur: duckdb.DuckDBPyConnection) -> None:
+    """Rebuild `agg_jp_ringkas` from `agg_jp_pegawai` (run after it)."""
+    cur.execute("DELETE FROM agg_jp_ringkas")
+    for year, per, k in default_dates(cur):
+        cur.execute(
+            f"""INSERT INTO agg_jp_ringkas
+                SELECT $y, $per,
+                       CASE WHEN grouping(instansi_id) = 1 THEN 'wilayah'
+                            WHEN grouping(unit_id) = 1 THEN 'instansi' ELSE 'unit' END,
+                       instansi_id, unit_id,
+                       CASE WHEN grouping(status) = 1 THEN '{BOTH}' ELSE status END,
+                       count(*), count(*) FILTER (WHERE met), sum(jp), median(jp),
+                       count(*) FILTER (WHERE jp = 0), count(*) FILTER (WHERE NOT on_pace)
+                FROM (SELECT *, {R.sql_meets("jp", "target")} AS met,
+                             {R.sql_on_pace("jp", "target", "$frac")} AS on_pace
+                      FROM (SELECT p.instansi_id, p.unit_id, p.status_kepegawaian AS status,
+                                   p.jp_{k} AS jp,
+                                   {R.sql_target("p.status_kepegawaian")} AS target
+                            FROM agg_jp_pegawai p
+                            WHERE p.tahun = $y
+                              AND (p.tmt_cpns IS NULL OR p.tmt_cpns <= $per)))
+                GROUP BY GROUPING SETS ((), (status), (instansi_id), (instansi_id, status),
+                                        (instansi_id, unit_id), (instansi_id, unit_id, status))""",
+            {
+                "y": year,
+                "per": per,
+                "frac": R.elapsed_fraction(per, year),
+                "t_pns": R.DEFAULT.target_pns,
+                "t_pppk": R.DEFAULT.target_pppk,
+            },
+        )
+
+
+_FIGURES = """pegawai, memenuhi, memenuhi / pegawai AS persen_memenuhi,
+       jumlah_jp / pegawai AS rata_jp, median_jp, nol_jp, di_belakang,
+       (pegawai - di_belakang) / pegawai AS persen_sesuai_laju"""
+
+
+def grouped_sql(
+    db: Database,
+    flt: Filter,
+    scope: Scope,
+    as_of: date,
+    target_pppk: float,
+    key: str,
+) -> tuple[str, dict[str, Any]] | None:
+    """`WITH grouped AS (...)` from the table, in the columns of `jp._grouped`, or None when
+    the table cannot answer exactly. `key`: 'status' (headline), 'unit_id' or 'instansi_id'."""
+    if (
+        flt.jenis_jabatan
+        or (flt.golongan_min, flt.golongan_max) != (_FULL.golongan_min, _FULL.golongan_max)
+        or float(target_pppk) != R.DEFAULT.target_pppk
+    ):
+        return None
+    scope.check(flt)
+    insts = set(flt.instansi) if flt.instansi else scope.instansi
+    params: dict[str, Any] = {"y": flt.tahun, "per": as_of}
+    where = ["tahun = $y", "per = $per"]
+    statuses = sorted(flt.status) if flt.status else ["PNS", "PPPK"]
+    if key == "status":
+        where.append("list_contains($st, status)")
+        params["st"] = statuses
+        if flt.unit:
+            if len(flt.unit) != 1:
+                return None
+            where += ["tingkat = 'unit'", "unit_id = $u"]
+            params["u"] = flt.unit[0]
+        elif insts is None:
+            where.append("tingkat = 'wilayah'")
+        elif len(insts) == 1:
+            where += ["tingkat = 'instansi'", "instansi_id = $i"]
+            params["i"] = next(iter(insts))
+        else:
+            return None
+    else:
+        if key == "instansi_id" and flt.unit:
+            return None
+        where.append("tingkat = 'unit'" if key == "unit_id" else "tingkat = 'instansi'")
+        where.append("status = $st")
+        params["st"] = statuses[0] if len(statuses) == 1 else BOTH
+        if flt.unit:
+            where.append("list_contains($units, unit_id)")
+            params["units"] = list(flt.unit)
+    if insts is not None:
+        where.append("list_contains($insts, instansi_id)")
+        params["insts"] = sorted(insts)
+    try:
+        ready = db.scalar_memo(
+            "SELECT count(*) > 0 FROM agg_jp_ringkas WHERE tahun = $y AND per = $per",
+            {"y": flt.tahun, "per": as_of},
+        )
+    except duckdb.CatalogException:  # a read-only store built before the table existed
+        return None
+    if not ready:
+        return None
+    sql = f"WITH grouped AS (SELECT {key}, {_FIGURES} FROM agg_jp_ringkas WHERE {' AND '.join(where)})"
+    return sql, params
