@@ -35,9 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
 HOST = ROOT / f".bench_app_{os.getpid()}.py"  # app.py with an empty default page (while running)
-_DEFAULT = (
-    'st.Page("pages/ringkasan.py", title=T.NAV_RINGKASAN, default=True)'
-)
+_DEFAULT = 'st.Page("pages/ringkasan.py", title=T.NAV_RINGKASAN, default=True)'
 _HOSTED = (
     'st.Page(lambda: None, title="bench", url_path="bench", default=True), '
     'st.Page("pages/ringkasan.py", title=T.NAV_RINGKASAN, url_path="beranda")'

@@ -265,7 +265,23 @@ def _duck_calls(s: dict):
         "ninebox": lambda db, sc: ninebox.box_counts(db, flt, sc, None, True),
         "gap_pivot": lambda db, sc: competency.heatmap(db, flt, sc, "unit", "alami", 0, False),
         "jp_unit": lambda db, sc: jp.completion(db, flt, sc, "unit", s["as_of"], 20.0, "nama"),
+        # The same without the default-view table: from the person-year rows (any date/filter).
+        "jp_unit_rows": lambda db, sc: _without_summary(
+            lambda: jp.completion(db, flt, sc, "unit", s["as_of"], 20.0, "nama")
+        ),
     }
+
+
+def _without_summary(fn):
+    """Run `fn` with the JP default-view table switched off (the person-year path)."""
+    from analytics.queries import jp_summary
+
+    keep = jp_summary.grouped_sql
+    jp_summary.grouped_sql = lambda *a, **k: None
+    try:
+        return fn()
+    finally:
+        jp_summary.grouped_sql = keep
 
 
 def verify(db_path: str, res: dict, s: dict) -> dict:
@@ -304,15 +320,16 @@ def verify(db_path: str, res: dict, s: dict) -> dict:
         )
         out["gap_pivot"] = {"equal": ok, "detail": f"{len(m):,} unit × competency cells"}
 
-        comp = calls["jp_unit"](db, LOCAL_ADMIN).to_pandas()
-        comp["unit_id"] = comp["kunci"].astype(int)
-        g = res["jp_unit"].reset_index()
-        m = comp.merge(g, on="unit_id", how="outer", indicator=True, suffixes=("", "_pd"))
-        ok = bool((m["_merge"] == "both").all())
-        for c in ("pegawai", "memenuhi", "nol_jp", "di_belakang"):
-            ok = ok and bool((m[c] == m[f"{c}_pd"]).all())
-        ok = ok and bool(np.allclose(m["rata_jp"], m["rata_jp_pd"], atol=TOL))
-        out["jp_unit"] = {"equal": ok, "detail": f"{len(m):,} units"}
+        for key in ("jp_unit", "jp_unit_rows"):
+            comp = calls[key](db, LOCAL_ADMIN).to_pandas()
+            comp["unit_id"] = comp["kunci"].astype(int)
+            g = res["jp_unit"].reset_index()
+            m = comp.merge(g, on="unit_id", how="outer", indicator=True, suffixes=("", "_pd"))
+            ok = bool((m["_merge"] == "both").all())
+            for c in ("pegawai", "memenuhi", "nol_jp", "di_belakang"):
+                ok = ok and bool((m[c] == m[f"{c}_pd"]).all())
+            ok = ok and bool(np.allclose(m["rata_jp"], m["rata_jp_pd"], atol=TOL))
+            out[key] = {"equal": ok, "detail": f"{len(m):,} units"}
     finally:
         db.close()
     return out

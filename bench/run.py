@@ -423,13 +423,14 @@ def report(mach: dict, results: list[dict], args: argparse.Namespace, started: s
         names = {
             "ninebox": "nine-box counts (`ninebox.box_counts`)",
             "gap_pivot": "competency gap pivot, unit × competency (`competency.heatmap`)",
-            "jp_unit": "JP completion per unit (`jp.completion`)",
+            "jp_unit": "JP completion per unit (`jp.completion`, default view: `agg_jp_ringkas`)",
+            "jp_unit_rows": "JP completion per unit, any view (person-year rows `agg_jp_pegawai`)",
         }
         for key, label in names.items():
             d = du.get("median", {}).get(key)
             f = du.get("first", {}).get(key)
             if pd_ and pd_.get("median"):
-                pm = pd_["median"].get(key)
+                pm = pd_["median"].get(key.removesuffix("_rows"))
                 ratio = pm / d if d and pm else None
                 chk = pd_.get("check", {}).get(key, {})
                 eq = ("yes" if chk.get("equal") else "**NO**") + f" ({chk.get('detail', '')})"

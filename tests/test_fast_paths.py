@@ -128,14 +128,18 @@ def test_jp_year_without_training_falls_back(db):
 
 @pytest.mark.parametrize("fname", ["region", "instansi", "pppk"])
 @pytest.mark.parametrize("as_of", [None, date(YEAR, 3, 14)], ids=str)
-def test_jp_figures_from_histogram_equal_person_rows(db, fname, as_of):
-    """Completion per unit (from the JP histogram) equals Polars over the person rows."""
+@pytest.mark.parametrize("dim", ["unit", "instansi"])
+def test_jp_figures_per_group_equal_person_rows(db, monkeypatch, fname, as_of, dim):
+    """Completion per unit (holistic median) and per instance (JP histogram) equal Polars
+    over the person rows."""
+    monkeypatch.setattr(jp_summary, "grouped_sql", lambda *a: None)
     flt, scope = FILTERS[fname], Scope()
     d = as_of or jp.default_as_of(db, flt, scope)
     cte, params = jp._person_cte(db, flt, scope, d, 20.0)
-    rows = db.query(f"{cte} SELECT unit_id, jp, met, on_pace FROM person", params)
+    key = f"{dim}_id"
+    rows = db.query(f"{cte} SELECT {key}, jp, met, on_pace FROM person", params)
     want = (
-        rows.group_by("unit_id")
+        rows.group_by(key)
         .agg(
             pegawai=pl.len(),
             memenuhi=pl.col("met").sum(),
@@ -144,16 +148,17 @@ def test_jp_figures_from_histogram_equal_person_rows(db, fname, as_of):
             nol_jp=(pl.col("jp") == 0).sum(),
             di_belakang=(~pl.col("on_pace")).sum(),
         )
-        .with_columns(kunci=pl.col("unit_id").cast(pl.String))
+        .with_columns(kunci=pl.col(key).cast(pl.String))
         .sort("kunci")
     )
-    got = jp.completion(db, flt, scope, "unit", as_of).sort("kunci")
+    got = jp.completion(db, flt, scope, dim, as_of).sort("kunci")
     assert got["kunci"].to_list() == want["kunci"].to_list()
     for col in ("pegawai", "memenuhi", "nol_jp", "di_belakang"):
         assert got[col].to_list() == want[col].cast(pl.Int64).to_list(), col
     for col in ("rata_jp", "median_jp"):
         assert got[col].to_list() == pytest.approx(want[col].to_list(), abs=1e-9), col
-    assert (want["pegawai"] % 2 == 0).any() and (want["pegawai"] % 2 == 1).any()
+    if dim == "unit":  # medians of odd and even group sizes are both exercised
+        assert (want["pegawai"] % 2 == 0).any() and (want["pegawai"] % 2 == 1).any()
 
 
 SUMMARY_CASES = {
@@ -172,9 +177,7 @@ def test_default_view_table_equals_person_rows(db, monkeypatch, case):
     flt, scope = SUMMARY_CASES[case]
     d = jp.default_as_of(db, flt, scope)
     assert jp_summary.grouped_sql(db, flt, scope, d, 20.0, "unit_id") is not None
-    units = db.query(
-        "SELECT min(id) AS a, max(id) AS b FROM unit WHERE instansi_id = 5", {}
-    ).row(0)
+    units = db.query("SELECT min(id) AS a, max(id) AS b FROM unit WHERE instansi_id = 5", {}).row(0)
     calls = {
         "headline": lambda: jp.headline(db, flt, scope),
         "unit": lambda: jp.completion(db, flt, scope, "unit"),

@@ -196,6 +196,18 @@ def _grouped(keys: tuple[str, ...]) -> str:
     median is exact: the middle value, or the mean of the two middle values.
     """
     k = ", ".join(keys)
+    if keys == ("unit_id",):
+        # Units are many and small: there the histogram has nearly a row per person, and a
+        # plain holistic median is cheaper (measured at 250,000 and 4.7 million).
+        return """,
+      grouped AS (
+          SELECT unit_id, count(*) AS pegawai, count(*) FILTER (WHERE met) AS memenuhi,
+                 count(*) FILTER (WHERE met) / count(*) AS persen_memenuhi,
+                 avg(jp) AS rata_jp, median(jp) AS median_jp,
+                 count(*) FILTER (WHERE jp = 0) AS nol_jp,
+                 count(*) FILTER (WHERE NOT on_pace) AS di_belakang,
+                 count(*) FILTER (WHERE on_pace) / count(*) AS persen_sesuai_laju
+          FROM person GROUP BY unit_id)"""
     ks = ", ".join(dict.fromkeys((*keys, "status")))
     # Grouping people by key, status and JP only (met / on pace follow from JP and the
     # status's target, so they are computed on the few histogram rows).

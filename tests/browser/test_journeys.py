@@ -127,7 +127,9 @@ MAIN_PAGES = [
 ]
 
 
-@pytest.mark.parametrize(("path", "title", "main"), MAIN_PAGES, ids=[p[0] or "ringkasan" for p in MAIN_PAGES])
+@pytest.mark.parametrize(
+    ("path", "title", "main"), MAIN_PAGES, ids=[p[0] or "ringkasan" for p in MAIN_PAGES]
+)
 def test_page_opens_with_its_main_chart(app, new_page, e2e_data, path, title, main):
     """Open a page and see its title and main chart (with data), no exception."""
     page: Page = new_page()
