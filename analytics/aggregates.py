@@ -101,21 +101,27 @@ def refresh_agg_kotak(cur: duckdb.DuckDBPyConnection) -> None:
 
 def refresh_agg_kotak_kubus(cur: duckdb.DuckDBPyConnection) -> None:
     """Nine-box count cube (needs agg_kotak): people per year, filter dimensions, predikat and
-    potential input, for box counts without a person-level join (issue 8)."""
+    potential input (and its default-rule axis indices), for box counts without a
+    person-level join (issue 8)."""
+    from analytics.rules import ninebox as R
+
+    k_sql, params = R.kinerja_sql("a.predikat")
+    p_sql, pp = R.potensial_sql("a.pot_level", "a.pot_skor")
     cur.execute("DELETE FROM agg_kotak_kubus")
     cur.execute(
-        """INSERT INTO agg_kotak_kubus
+        f"""INSERT INTO agg_kotak_kubus
            WITH yrs AS (SELECT DISTINCT tahun FROM agg_kotak)
            SELECT y.tahun, p.instansi_id, p.unit_id, p.jenis_jabatan, p.golongan_rank,
                   p.status_kepegawaian, a.predikat,
                   CASE WHEN a.pot_level IN ('Tinggi', 'Sedang', 'Rendah') THEN a.pot_level END,
                   CASE WHEN a.pot_level IN ('Tinggi', 'Sedang', 'Rendah') THEN NULL
                        ELSE a.pot_skor END,
-                  count(*)
+                  count(*), {k_sql}, {p_sql}
            FROM pegawai p CROSS JOIN yrs y
            LEFT JOIN agg_kotak a ON a.nip = p.nip AND a.tahun = y.tahun
            GROUP BY ALL
-           ORDER BY 1, 2, 3"""
+           ORDER BY 1, 2, 3""",
+        {**params, **pp},
     )
 
 

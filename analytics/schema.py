@@ -389,7 +389,9 @@ DDL: tuple[str, ...] = (
         predikat VARCHAR,
         pot_level VARCHAR,
         pot_skor DOUBLE,
-        n INTEGER NOT NULL
+        n INTEGER NOT NULL,
+        k_bawaan TINYINT,                   -- axis indices under the default nine-box rule
+        pi_bawaan TINYINT
     )""",
     # Nine-box person-year table (issue 8: person lists, succession and movement in one scan
     # without a join on the NIP; analytics.aggregates.refresh_agg_kotak_pegawai): every

@@ -74,7 +74,7 @@ def _key_sql(scope: Scope, col: str) -> str:
 def _source(db: Database, tahun: int, tag: str) -> str:
     """Subquery with the nine-box inputs of one year (pre-aggregate or live)."""
     t = f"$nb_t{tag}"
-    if db.scalar("SELECT count(*) > 0 FROM agg_kotak WHERE tahun = $t", {"t": tahun}):
+    if _has_year(db, "agg_kotak", tahun):
         return f"(SELECT nip, predikat, pot_level, pot_skor FROM agg_kotak WHERE tahun = {t})"
     return f"""(SELECT coalesce(k.nip, pt.nip) AS nip, k.predikat, pt.a.level AS pot_level,
                    pt.a.skor AS pot_skor
@@ -86,16 +86,33 @@ def _source(db: Database, tahun: int, tag: str) -> str:
               ON pt.nip = k.nip)"""
 
 
-def _people_ready(db: Database, tahun: int) -> bool:
-    """True when the person-year table agg_kotak_pegawai holds the year (else: live path)."""
+def _has_column(db: Database, table: str, column: str) -> bool:
+    """True when a pre-aggregate has the column (a read-only store built by an older version
+    may lack it; then the queries compute from the columns every version has)."""
+    return bool(
+        db.scalar_memo(
+            "SELECT count(*) > 0 FROM information_schema.columns "
+            "WHERE table_name = $t AND column_name = $c",
+            {"t": table, "c": column},
+        )
+    )
+
+
+def _has_year(db: Database, table: str, tahun: int) -> bool:
+    """True when the pre-aggregate `table` (a trusted name) holds the year."""
     try:
         return bool(
-            db.scalar(
-                "SELECT EXISTS (SELECT 1 FROM agg_kotak_pegawai WHERE tahun = $t)", {"t": tahun}
-            )
+            db.scalar_memo(f"SELECT EXISTS (SELECT 1 FROM {table} WHERE tahun = $t)", {"t": tahun})
         )
     except duckdb.CatalogException:  # a read-only store built before the table existed
         return False
+
+
+def _people_ready(db: Database, tahun: int) -> bool:
+    """True when the person-year table agg_kotak_pegawai holds the year (else: live path)."""
+    return _has_column(db, "agg_kotak_pegawai", "pi_bawaan_lalu") and _has_year(
+        db, "agg_kotak_pegawai", tahun
+    )
 
 
 def _default_rule(cfg: R.NineBoxConfig) -> bool:
@@ -122,7 +139,7 @@ def _axes(cfg: R.NineBoxConfig, a: str, suffix: str, baked: bool) -> tuple[str, 
 def _calibrated_year(db: Database, tahun: int) -> bool:
     """True when the year has an active calibration (else the calibration join is skipped)."""
     return bool(
-        db.scalar(
+        db.scalar_memo(
             "SELECT EXISTS (SELECT 1 FROM kalibrasi WHERE tahun = $t AND aktif)", {"t": tahun}
         )
     )
@@ -231,21 +248,11 @@ def _cube_sql(
     year's active calibrations (few rows) as -1/+1 corrections; None when the cube cannot
     answer (no cube rows for the year, or a rule that prefers the score over the level).
     `dims` are pegawai filter columns (in both the cube and pegawai)."""
-    if not cfg.prefer_level:
-        return None
-    try:
-        ready = db.scalar(
-            "SELECT EXISTS (SELECT 1 FROM agg_kotak_kubus WHERE tahun = $t)", {"t": flt.tahun}
-        )
-    except duckdb.CatalogException:  # a read-only store built before the cube existed
-        return None
-    if not ready:
+    if not cfg.prefer_level or not _has_year(db, "agg_kotak_kubus", flt.tahun):
         return None
     where, params = employee_where(flt, scope, "c")
-    k_sql, kp = R.kinerja_sql("c.predikat", cfg)
-    p_sql, pp = R.potensial_sql("c.pot_level", "c.pot_skor", cfg)
-    params.update(kp)
-    params.update(pp)
+    k_sql, p_sql, rp = _axes(cfg, "c", "", _has_column(db, "agg_kotak_kubus", "pi_bawaan"))
+    params.update(rp)
     params["nb_t0"] = flt.tahun
     box = R.box_sql("k", "pi")
     d = "".join(f"{x}, " for x in dims)
@@ -258,12 +265,13 @@ def _cube_sql(
         params.update(pparams)
         pd = "".join(f"p.{x}, " for x in dims)
         if _people_ready(db, flt.tahun):
-            ka_sql, pa_sql, _ = _axes(cfg, "p", "", True)
+            ka_sql, pa_sql, rp = _axes(cfg, "p", "", True)
             src = "JOIN agg_kotak_pegawai p ON p.nip = c.nip AND p.tahun = c.tahun"
         else:
-            ka_sql, pa_sql, _ = _axes(cfg, "a", "", False)
+            ka_sql, pa_sql, rp = _axes(cfg, "a", "", False)
             src = """JOIN pegawai p ON p.nip = c.nip
                      LEFT JOIN agg_kotak a ON a.nip = c.nip AND a.tahun = $nb_t0"""
+        params.update(rp)
         sql = f"""{sql}
             UNION ALL
             SELECT {d}unnest([{box}, kotak_baru]) AS kotak,
@@ -392,8 +400,8 @@ def people(
     if unmapped:
         cond = "b.kotak IS NULL"
     elif boxes:
-        cond = "list_contains($nb_boxes, b.kotak)"
-        params["nb_boxes"] = [int(x) for x in boxes]
+        cond = "list_contains($nb_boxes, b.kotak)" if len(boxes) > 1 else "b.kotak = $nb_boxes"
+        params["nb_boxes"] = [int(x) for x in boxes] if len(boxes) > 1 else int(boxes[0])
     else:
         cond = "b.kotak IS NOT NULL"
     labels = "[" + ", ".join(f"'{R.LABEL[b]}'" for b in R.BOXES) + "]"
@@ -1034,12 +1042,7 @@ def calibrations(db: Database, flt: Filter, scope: Scope, all_rows: bool = True)
 def _predikat_counts(db: Database, flt: Filter, scope: Scope, dims: str = "") -> pl.DataFrame:
     """Rated employees per ([instansi_id,] predikat) of the filter's year: from the count cube
     when it holds the year (one row per person and year, like kinerja's key), else kinerja."""
-    try:
-        cube = db.scalar(
-            "SELECT EXISTS (SELECT 1 FROM agg_kotak_kubus WHERE tahun = $t)", {"t": flt.tahun}
-        )
-    except duckdb.CatalogException:  # a read-only store built before the cube existed
-        cube = False
+    cube = _has_year(db, "agg_kotak_kubus", flt.tahun)
     alias = "c" if cube else "p"
     where, params = employee_where(flt, scope, alias)
     params["nb_t"] = flt.tahun
