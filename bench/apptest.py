@@ -172,10 +172,22 @@ def _run(at) -> float:
     return dt
 
 
+def share_script_cache() -> None:
+    """Compile page scripts once per process, as the Streamlit server does (its runtime keeps
+    one script cache); AppTest would otherwise recompile app.py and the page on every run."""
+    from streamlit.runtime.scriptrunner.script_cache import ScriptCache
+    from streamlit.testing.v1 import app_test, local_script_runner
+
+    shared = ScriptCache()
+    app_test.ScriptCache = local_script_runner.ScriptCache = lambda: shared
+
+
 def measure(reps: int, out_path: Path | None = None, only: tuple[str, ...] = ()) -> dict:
     """Render every page cold, then warm reruns after filter changes; return the figures."""
     import streamlit as st
     from streamlit.testing.v1 import AppTest
+
+    share_script_cache()
 
     timer = QueryTimer()
     timer.install()

@@ -334,8 +334,9 @@ def report(mach: dict, results: list[dict], args: argparse.Namespace, started: s
         "or golongan range) — the heaviest case, every query over all people.",
         "- **Cached rerun**: back to a filter already seen; every query is a cache hit.",
         "- Reruns are timed with Streamlit's AppTest (the page script and every element; no "
-        "browser, no network). Budgets apply to the warm reruns after a filter change "
-        "(both kinds).",
+        "browser, no network). Page scripts are compiled once per process, as the Streamlit "
+        "server does (AppTest alone would recompile app.py and the page on every run). "
+        "Budgets apply to the warm reruns after a filter change (both kinds).",
         "- **Heavy computations** are timed by calling the analytics functions the pages call "
         "(DuckDB, warm, median) and the pandas baseline (bench/baseline_pandas.py: the raw "
         "tables read into pandas once, then groupby / merge / pivot_table). Both for the whole "

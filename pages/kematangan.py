@@ -104,7 +104,7 @@ def _on_select() -> None:
 
 
 st.dataframe(
-    mc.styled_table(table),
+    mc.display_table(table),
     key=K_TABLE,
     on_select=_on_select,
     selection_mode="single-row",

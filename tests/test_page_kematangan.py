@@ -47,8 +47,12 @@ def _open_history(at: AppTest) -> AppTest:
 
 
 def _table(at):
+    """The maturity table with the status labels (one-element lists) as plain values."""
     df = at.dataframe[0].value
-    return df.reset_index(drop=True) if hasattr(df, "reset_index") else df
+    df = df.reset_index(drop=True) if hasattr(df, "reset_index") else df
+    for col in ("Pembangunan MT", "Penerapan MT", "Kategori ISM"):
+        df[col] = [v[0] if v is not None and len(v) else None for v in df[col]]
+    return df
 
 
 def _query(path, sql, params=None):
@@ -61,6 +65,11 @@ def _query(path, sql, params=None):
 
 def test_page_reproduces_published_table(page_env):
     at = _open(page_env)
+    raw = at.dataframe[0].value  # statuses are coloured labels (lists of one)
+    assert list(raw["Pembangunan MT"].iloc[2]) == ["Sudah"]  # Buleleng
+    assert list(raw["Penerapan MT"].iloc[0]) == ["Proses"] and list(
+        raw["Penerapan MT"].iloc[43]
+    ) == ["Belum"]
     df = _table(at)
     assert len(df) == 44
     ref = [line.split(",") for line in KEMATANGAN_CSV.read_text().splitlines()[1:]]

@@ -23,12 +23,6 @@ from ui.text import kematangan as T
 OUTLINE_FILE = DATA_DIR / "nusa_tenggara_skematis.geojson"
 STATUS_ORDER = ("Sudah", "Proses", "Belum")
 TEXT_DARK = "#111111"
-ISM_COLORS = {
-    "IV Sangat Baik": "#009E73",
-    "III Baik": "#56B4E9",
-    "II Kurang": "#E69F00",
-    "I Buruk": "#D55E00",
-}
 LAND = "#EEF1F4"
 # Label offsets (pixels) for named seats, used in turn from west to east.
 LABEL_OFFSETS = ((-10, 70), (-10, -70), (70, -75), (120, 45), (150, -30), (40, 95))
@@ -254,10 +248,6 @@ def timeline_figure(tl: pl.DataFrame, *, demo: bool = False) -> go.Figure:
 
 
 # -- the table -------------------------------------------------------------------------------
-def _chip(color: str) -> str:
-    return f"background-color: {color}; color: {TEXT_DARK}; font-weight: 600"
-
-
 def table_frame(table: pl.DataFrame) -> pd.DataFrame:
     """The maturity table with Indonesian column names, as a small pandas frame for display."""
     df = table.select(
@@ -278,43 +268,24 @@ def table_frame(table: pl.DataFrame) -> pd.DataFrame:
     return df.to_pandas()
 
 
-def styled_table(table: pl.DataFrame):
-    """pandas Styler: coloured chips for status, level and ISM; Indonesian number formats."""
+# Status cells as coloured labels (st.dataframe's multiselect column, read-only): a pandas
+# Styler with coloured chips cost 40–80 ms of every rerun of the page (issue 8). Colour is
+# never alone: the label carries the status text.
+ISM_CATEGORIES = ("IV Sangat Baik", "III Baik", "II Kurang", "I Buruk")
+ISM_LABEL_COLORS = ("#009E73", "#56B4E9", "#E69F00", "#D55E00")
+
+
+def _labels(values: list[str | None]) -> list[list[str]]:
+    return [[v] if v else [] for v in values]
+
+
+def display_table(table: pl.DataFrame) -> pd.DataFrame:
+    """The maturity table for display: Indonesian column names, statuses and ISM categories
+    as coloured labels; formats in `TABLE_COLUMNS`."""
     df = table_frame(table)
-
-    def status_css(v):
-        return _chip(MT_STATUS_COLORS[v]) if v in MT_STATUS_COLORS else ""
-
-    def level_css(v):
-        return _chip(MATURITY_LEVEL_COLORS[int(v)]) if pd.notna(v) else ""
-
-    def ism_css(v):
-        return _chip(ISM_COLORS[v]) if v in ISM_COLORS else ""
-
-    def blank(f):
-        return lambda v: "" if v is None or pd.isna(v) else f(v)
-
-    return (
-        df.style.map(status_css, subset=[T.COL_BANGUN, T.COL_TERAP])
-        .map(level_css, subset=[T.COL_LEVEL])
-        .map(ism_css, subset=[T.COL_ISM_CAT])
-        .format(
-            {
-                T.COL_LEVEL: blank(lambda v: str(int(v))),
-                T.COL_ISM: blank(lambda v: fmt.num(v, 1)),
-                T.COL_ISM_CAT: blank(str),
-                T.COL_ISM_YEAR: blank(lambda v: str(int(v))),
-                T.COL_ASN: blank(lambda v: fmt.num(v)),
-                T.COL_POOL: blank(lambda v: fmt.num(v)),
-                T.COL_JP: blank(lambda v: fmt.pct(v)),
-                T.COL_PERIODE: blank(fmt.tanggal),
-                T.COL_BANGUN: blank(str),
-                T.COL_TERAP: blank(str),
-            },
-            na_rep="",
-        )
-        .hide(axis="index")
-    )
+    for col in (T.COL_BANGUN, T.COL_TERAP, T.COL_ISM_CAT):
+        df[col] = _labels(df[col].tolist())
+    return df
 
 
 def _pair(b: str | None, p: str | None) -> str:
@@ -388,9 +359,22 @@ def province_frame(prov: pl.DataFrame) -> pd.DataFrame:
 
 # Column widths of the maturity table (labels stay the Indonesian headers).
 TABLE_COLUMNS = {
-    T.COL_NO: st.column_config.Column(width=40),
+    T.COL_NO: st.column_config.NumberColumn(width=40, format="%d"),
     T.COL_NAMA: st.column_config.Column(width="medium"),
-    T.COL_LEVEL: st.column_config.Column(width=55),
-    T.COL_ISM: st.column_config.Column(width=75),
-    T.COL_ISM_YEAR: st.column_config.Column(width=75),
+    T.COL_LEVEL: st.column_config.NumberColumn(width=55, format="%d"),
+    T.COL_ISM: st.column_config.NumberColumn(width=75, format="localized"),
+    T.COL_ISM_YEAR: st.column_config.NumberColumn(width=75, format="%d"),
+    T.COL_ASN: st.column_config.NumberColumn(format="localized"),
+    T.COL_POOL: st.column_config.NumberColumn(format="localized"),
+    T.COL_JP: st.column_config.NumberColumn(format="percent"),
+    T.COL_PERIODE: st.column_config.DateColumn(format="DD/MM/YYYY"),
+    **{
+        col: st.column_config.MultiselectColumn(
+            options=list(STATUS_ORDER), color=[MT_STATUS_COLORS[x] for x in STATUS_ORDER]
+        )
+        for col in (T.COL_BANGUN, T.COL_TERAP)
+    },
+    T.COL_ISM_CAT: st.column_config.MultiselectColumn(
+        options=list(ISM_CATEGORIES), color=list(ISM_LABEL_COLORS)
+    ),
 }
