@@ -124,17 +124,21 @@ def ninebox_figure(
     elif points.height:
         custom = []
         colors = []
-        for r in points.iter_rows(named=True):
-            box_text = (
-                T.HOVER_KALIBRASI.format(kotak=r["kotak"], asli=r["kotak_asli"])
-                if r["dikalibrasi"]
-                else T.HOVER_KOTAK.format(kotak=r["kotak"])
-            )
-            unit = "–" if masked else (r["unit"] or "–")
-            custom.append(
-                [r["kunci"], r["nama"], r["nip"], unit, r["jabatan"], r["golongan"], box_text]
-            )
-            colors.append("#FFFFFF" if R.LABEL[r["kotak"]] in DARK_TILES else "#1A1A1A")
+        texts: dict[tuple, str] = {}  # hover text per (box, original box, calibrated)
+        cols = ("kunci", "nama", "nip", "unit", "jabatan", "golongan", "kotak", "kotak_asli")
+        for (kunci, nama, nip, unit, jabatan, golongan, kotak, asli), cal in zip(
+            points.select(cols).iter_rows(), points["dikalibrasi"], strict=True
+        ):
+            box_text = texts.get((kotak, asli, cal))
+            if box_text is None:
+                box_text = texts[(kotak, asli, cal)] = (
+                    T.HOVER_KALIBRASI.format(kotak=kotak, asli=asli)
+                    if cal
+                    else T.HOVER_KOTAK.format(kotak=kotak)
+                )
+            unit = "–" if masked else (unit or "–")
+            custom.append([kunci, nama, nip, unit, jabatan, golongan, box_text])
+            colors.append("#FFFFFF" if R.LABEL[kotak] in DARK_TILES else "#1A1A1A")
         data.append(
             dict(
                 type="scatter",
