@@ -73,9 +73,9 @@ def load_reference(db: Database, cur: duckdb.DuckDBPyConnection) -> None:
         db.set_meta(cur, "data_kind", "empty")
 
 
-def open_store(path=None, *, read_only: bool = False) -> Database:
+def open_store(path=None, *, read_only: bool = False, memory_limit: str | None = None) -> Database:
     """Open a store, loading the reference data into a new one."""
-    db = Database(path, read_only=read_only)
+    db = Database(path, read_only=read_only, memory_limit=memory_limit)
     if not read_only and db.meta("reference_loaded") != "1":
         with db.transaction("sistem", "muat_referensi") as cur:
             load_reference(db, cur)

@@ -50,14 +50,23 @@ def default_path() -> Path:
 class Database:
     """A talent store in one DuckDB file; the only place that talks to DuckDB."""
 
-    def __init__(self, path: str | Path | None = None, *, read_only: bool = False):
+    def __init__(
+        self,
+        path: str | Path | None = None,
+        *,
+        read_only: bool = False,
+        memory_limit: str | None = None,
+    ):
         self.path = Path(path) if path is not None else default_path()
         self.read_only = read_only
         if not read_only:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         elif not self.path.exists():
             raise FileNotFoundError(f"database file not found: {self.path}")
-        self._con = duckdb.connect(str(self.path), read_only=read_only)
+        # memory_limit (e.g. "1200MB") bounds DuckDB's buffers; None = DuckDB's default
+        # (80 % of RAM), which suits the command line and the demo build.
+        config = {"memory_limit": memory_limit} if memory_limit else {}
+        self._con = duckdb.connect(str(self.path), read_only=read_only, config=config)
         self._lock = threading.Lock()
         self._memo: dict[str, tuple[float, str | None]] = {}
         self._shape: dict[tuple, tuple[int, Any]] = {}

@@ -14,15 +14,21 @@ from analytics.store import Database, default_path
 _build_lock = threading.Lock()
 
 
+# DuckDB's buffers in an app server (the issue 8 budget is 2 GiB for the whole process at
+# national scale); TALENTA_DUCKDB_MEMORY overrides, "" = DuckDB's default (80 % of RAM).
+DEFAULT_MEMORY = "1200MB"
+
+
 @st.cache_resource(show_spinner=False)
-def _open(path: str, read_only: bool) -> Database:
-    return open_store(path, read_only=read_only)
+def _open(path: str, read_only: bool, memory_limit: str | None) -> Database:
+    return open_store(path, read_only=read_only, memory_limit=memory_limit)
 
 
 def get_db() -> Database:
     """The process-wide store (one connection; each query takes its own cursor)."""
     read_only = os.environ.get("TALENTA_READ_ONLY", "") == "1"
-    return _open(str(default_path()), read_only)
+    memory = os.environ.get("TALENTA_DUCKDB_MEMORY", DEFAULT_MEMORY) or None
+    return _open(str(default_path()), read_only, memory)
 
 
 def needs_demo(db: Database) -> bool:
