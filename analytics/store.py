@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -63,10 +64,15 @@ class Database:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         elif not self.path.exists():
             raise FileNotFoundError(f"database file not found: {self.path}")
+        self._con = duckdb.connect(str(self.path), read_only=read_only)
         # memory_limit (e.g. "1200MB") bounds DuckDB's buffers; None = DuckDB's default
-        # (80 % of RAM), which suits the command line and the demo build.
-        config = {"memory_limit": memory_limit} if memory_limit else {}
-        self._con = duckdb.connect(str(self.path), read_only=read_only, config=config)
+        # (80 % of RAM), which suits the command line and the demo build. Set after
+        # connecting: a connect-time config would refuse other connections to the same file
+        # in this process (tests, the bench) opened without it.
+        if memory_limit:
+            if not re.fullmatch(r"\d+(\.\d+)?\s*[KMGT]i?B", memory_limit.strip()):
+                raise ValueError(f"memory limit not understood: {memory_limit!r} (e.g. 1200MB)")
+            self._con.execute(f"SET memory_limit = '{memory_limit.strip()}'").fetchall()
         self._lock = threading.Lock()
         self._memo: dict[str, tuple[float, str | None]] = {}
         self._shape: dict[tuple, tuple[int, Any]] = {}

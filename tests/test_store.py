@@ -144,3 +144,13 @@ def test_stale_pre_aggregates_rebuilt_on_open(tmp_path):
     db = open_store(path)
     assert db.query("SELECT nip, tahun, jp FROM agg_jp").rows() == [(nip, 2025, 12.0)]
     db.close()
+
+
+def test_memory_limit_is_set_and_checked(tmp_path):
+    """An app server's DuckDB buffer limit is applied; a malformed one is refused."""
+    db = Database(tmp_path / "m.duckdb", memory_limit="300MB")
+    assert db.scalar("SELECT current_setting('memory_limit')") in ("286.1 MiB", "300.0 MB")
+    other = Database(tmp_path / "m.duckdb")  # same file, same process: still allowed
+    assert other.scalar("SELECT 1") == 1
+    with pytest.raises(ValueError):
+        Database(tmp_path / "n.duckdb", memory_limit="300; DROP TABLE x")
