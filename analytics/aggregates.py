@@ -77,6 +77,13 @@ def refresh_agg_jp_ringkas(cur: duckdb.DuckDBPyConnection) -> None:
     step(cur)
 
 
+def refresh_agg_jp_bulan(cur: duckdb.DuckDBPyConnection) -> None:
+    """Cumulative JP months of each year's default view (needs agg_jp_pegawai)."""
+    from analytics.queries.jp_summary import refresh_agg_jp_bulan as step
+
+    step(cur)
+
+
 def refresh_agg_kotak(cur: duckdb.DuckDBPyConnection) -> None:
     """Nine-box inputs per person and SKP year: the year's predikat and the latest potential
     assessment in or before that year (rules: analytics.rules.ninebox)."""
@@ -170,6 +177,7 @@ REFRESHERS: list[Callable[[duckdb.DuckDBPyConnection], None]] = [
     refresh_agg_jp_kum,
     refresh_agg_jp_pegawai,
     refresh_agg_jp_ringkas,
+    refresh_agg_jp_bulan,
     refresh_agg_kotak,
     refresh_agg_kotak_kubus,
     refresh_agg_kotak_pegawai,

@@ -248,6 +248,23 @@ DDL: tuple[str, ...] = (
         nol_jp BIGINT NOT NULL,
         di_belakang BIGINT NOT NULL
     )""",
+    # The JP page's cumulative months for each year's default view (analytics.queries.
+    # jp_summary): region and instance grain, per status and both ('*'). Key: tahun, per,
+    # bulan, tingkat, instansi_id, status.
+    """CREATE TABLE IF NOT EXISTS agg_jp_bulan (
+        tahun SMALLINT NOT NULL,
+        per DATE NOT NULL,                  -- the as-of date of the view
+        bulan SMALLINT NOT NULL,            -- month 1..12 (cumulative to its end, or to per)
+        tingkat VARCHAR NOT NULL,           -- wilayah / instansi
+        instansi_id INTEGER,
+        status VARCHAR NOT NULL,            -- PNS / PPPK / * (both)
+        pegawai BIGINT NOT NULL,
+        jumlah_jp DOUBLE NOT NULL,
+        median_jp DOUBLE,
+        jumlah_target DOUBLE NOT NULL,
+        sesuai_laju BIGINT NOT NULL,
+        memenuhi BIGINT NOT NULL
+    )""",
     # Nine-box inputs per person and year (analytics.aggregates.refresh_agg_kotak): the year's
     # SKP predikat and the latest potential assessment in or before the year. Boxes are computed
     # from these at query time so that configurable thresholds apply. Key: nip, tahun.

@@ -22,6 +22,7 @@ AGG_TABLES = (
     "agg_jp_kum",
     "agg_jp_pegawai",
     "agg_jp_ringkas",
+    "agg_jp_bulan",
     "agg_kotak",
     "agg_kotak_kubus",
     "agg_kotak_pegawai",

@@ -53,6 +53,7 @@ def db(demo_db_path, tmp_path_factory):
 def _slow_jp(monkeypatch) -> None:
     monkeypatch.setattr(jp, "_has_person_year", lambda db, year: False)
     monkeypatch.setattr(jp_summary, "grouped_sql", lambda *a: None)
+    monkeypatch.setattr(jp_summary, "monthly", lambda *a: None)
 
 
 @pytest.mark.parametrize("fname", sorted(FILTERS))
@@ -133,6 +134,7 @@ def test_jp_figures_per_group_equal_person_rows(db, monkeypatch, fname, as_of, d
     """Completion per unit (holistic median) and per instance (JP histogram) equal Polars
     over the person rows."""
     monkeypatch.setattr(jp_summary, "grouped_sql", lambda *a: None)
+    monkeypatch.setattr(jp_summary, "monthly", lambda *a: None)
     flt, scope = FILTERS[fname], Scope()
     d = as_of or jp.default_as_of(db, flt, scope)
     cte, params = jp._person_cte(db, flt, scope, d, 20.0)
@@ -184,9 +186,13 @@ def test_default_view_table_equals_person_rows(db, monkeypatch, case):
         "instansi": lambda: jp.completion(db, flt, scope, "instansi", sort="nama"),
         "one_unit": lambda: jp.headline(db, flt.with_(unit=(units[0],)), scope),
         "units": lambda: jp.completion(db, flt.with_(unit=units), scope, "unit"),
+        "cumulative": lambda: jp.cumulative(db, flt, scope),
     }
+    one = len(flt.instansi or scope.instansi or (1, 2)) == 1 or not (flt.instansi or scope.instansi)
+    assert (jp_summary.monthly(db, flt, scope, d, 20.0) is not None) == one
     fast = {k: f() for k, f in calls.items()}
     monkeypatch.setattr(jp_summary, "grouped_sql", lambda *a: None)
+    monkeypatch.setattr(jp_summary, "monthly", lambda *a: None)
     for k, f in calls.items():
         assert_frame_equal(fast[k], f(), check_dtypes=False, abs_tol=1e-9)
     assert fast["headline"]["pegawai"].sum() > 0

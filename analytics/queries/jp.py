@@ -430,12 +430,25 @@ def cumulative(
     persen_sesuai_laju, persen_memenuhi, pegawai.
     """
     d = _resolve(db, flt, as_of)
-    src = _source(db, flt, scope, d, target_pppk)
-    params = dict(src.params)
     months = list(range(1, d.month + 1))
     ends = [R.month_end(flt.tahun, m) for m in months]
     ends[-1] = d
     fracs = [R.elapsed_fraction(e, flt.tahun) for e in ends]
+    dates = pl.DataFrame({"bulan": months, "tanggal": ends})
+    fast = jp_summary.monthly(db, flt, scope, d, target_pppk)
+    if fast is not None and fast.height == len(months):
+        return dates.join(
+            fast.with_columns(
+                (pl.col("rata_target") * pl.Series(fracs)).alias("jp_harapan")
+            ).drop("rata_target"),
+            on="bulan",
+            how="left",
+        ).select(
+            "bulan", "tanggal", "rata_jp", "median_jp", "jp_harapan", "persen_sesuai_laju",
+            "persen_memenuhi", "pegawai",
+        )  # fmt: skip
+    src = _source(db, flt, scope, d, target_pppk)
+    params = dict(src.params)
     # One scan, one column per month (no unnest of people × months).
     cols = [src.month(m) for m in months[: src.k]] + ([src.value("jp")] if src.partial else [])
     aggs = []
@@ -480,7 +493,7 @@ def cumulative(
     )  # fmt: skip
     if n == 0:
         df = df.head(0)
-    dates = pl.DataFrame({"bulan": months, "tanggal": ends}).with_columns(
+    dates = dates.with_columns(
         pl.col("bulan").cast(df.schema["bulan"]) if df.height else pl.col("bulan")
     )
     if df.height == 0:

@@ -15,6 +15,7 @@ from datetime import date
 from typing import Any
 
 import duckdb
+import polars as pl
 
 from analytics.filters import Filter, Scope
 from analytics.rules import jp as R
@@ -75,6 +76,92 @@ def refresh_agg_jp_ringkas(cur: duckdb.DuckDBPyConnection) -> None:
         )
 
 
+def refresh_agg_jp_bulan(cur: duckdb.DuckDBPyConnection) -> None:
+    """Rebuild `agg_jp_bulan` (the cumulative month-by-month view of each year's default date,
+    for the region and each instance) from `agg_jp_pegawai`."""
+    cur.execute("DELETE FROM agg_jp_bulan")
+    for year, per, k in default_dates(cur):
+        for m in range(1, k + 1):
+            end = per if m == k else R.month_end(year, m)
+            cur.execute(
+                f"""INSERT INTO agg_jp_bulan
+                    SELECT $y, $per, $m,
+                           CASE WHEN grouping(instansi_id) = 1 THEN 'wilayah'
+                                ELSE 'instansi' END,
+                           instansi_id,
+                           CASE WHEN grouping(status) = 1 THEN '{BOTH}' ELSE status END,
+                           count(*), sum(jp), median(jp), sum(target),
+                           count(*) FILTER (WHERE {R.sql_on_pace("jp", "target", "$frac")}),
+                           count(*) FILTER (WHERE {R.sql_meets("jp", "target")})
+                    FROM (SELECT p.instansi_id, p.status_kepegawaian AS status,
+                                 p.jp_{m} AS jp,
+                                 {R.sql_target("p.status_kepegawaian")} AS target
+                          FROM agg_jp_pegawai p
+                          WHERE p.tahun = $y AND (p.tmt_cpns IS NULL OR p.tmt_cpns <= $per))
+                    GROUP BY GROUPING SETS ((), (status), (instansi_id), (instansi_id, status))""",
+                {
+                    "y": year,
+                    "per": per,
+                    "m": m,
+                    "frac": R.elapsed_fraction(end, year),
+                    "t_pns": R.DEFAULT.target_pns,
+                    "t_pppk": R.DEFAULT.target_pppk,
+                },
+            )
+
+
+def monthly(
+    db: Database, flt: Filter, scope: Scope, as_of: date, target_pppk: float
+) -> pl.DataFrame | None:
+    """The default view's cumulative months from `agg_jp_bulan` (bulan, rata_jp, median_jp,
+    rata_target, persen_sesuai_laju, persen_memenuhi, pegawai), or None when the table cannot
+    answer exactly (see `grouped_sql`; only the region or one instance, no unit filter)."""
+    if flt.unit or _declines(flt, target_pppk):
+        return None
+    scope.check(flt)
+    insts = set(flt.instansi) if flt.instansi else scope.instansi
+    if insts is not None and len(insts) != 1:
+        return None
+    statuses = sorted(flt.status) if flt.status else ["PNS", "PPPK"]
+    params: dict[str, Any] = {
+        "y": flt.tahun,
+        "per": as_of,
+        "st": statuses[0] if len(statuses) == 1 else BOTH,
+    }
+    where = "tahun = $y AND per = $per AND status = $st"
+    if insts is None:
+        where += " AND tingkat = 'wilayah'"
+    else:
+        where += " AND tingkat = 'instansi' AND instansi_id = $i"
+        params["i"] = next(iter(insts))
+    try:
+        ready = db.scalar_memo(
+            "SELECT count(*) > 0 FROM agg_jp_bulan WHERE tahun = $y AND per = $per",
+            {"y": flt.tahun, "per": as_of},
+        )
+    except duckdb.CatalogException:  # a read-only store built before the table existed
+        return None
+    if not ready:
+        return None
+    return db.query(
+        f"""SELECT CAST(bulan AS BIGINT) AS bulan, jumlah_jp / pegawai AS rata_jp, median_jp,
+                   jumlah_target / pegawai AS rata_target,
+                   sesuai_laju / pegawai AS persen_sesuai_laju,
+                   memenuhi / pegawai AS persen_memenuhi, pegawai
+            FROM agg_jp_bulan WHERE {where} ORDER BY bulan""",
+        params,
+    )
+
+
+def _declines(flt: Filter, target_pppk: float) -> bool:
+    """True for filters no default-view table answers (jabatan, golongan, another target)."""
+    return bool(
+        flt.jenis_jabatan
+        or (flt.golongan_min, flt.golongan_max) != (_FULL.golongan_min, _FULL.golongan_max)
+        or float(target_pppk) != R.DEFAULT.target_pppk
+    )
+
+
 _FIGURES = """pegawai, memenuhi, memenuhi / pegawai AS persen_memenuhi,
        jumlah_jp / pegawai AS rata_jp, median_jp, nol_jp, di_belakang,
        (pegawai - di_belakang) / pegawai AS persen_sesuai_laju"""
@@ -90,11 +177,7 @@ def grouped_sql(
 ) -> tuple[str, dict[str, Any]] | None:
     """`WITH grouped AS (...)` from the table, in the columns of `jp._grouped`, or None when
     the table cannot answer exactly. `key`: 'status' (headline), 'unit_id' or 'instansi_id'."""
-    if (
-        flt.jenis_jabatan
-        or (flt.golongan_min, flt.golongan_max) != (_FULL.golongan_min, _FULL.golongan_max)
-        or float(target_pppk) != R.DEFAULT.target_pppk
-    ):
+    if _declines(flt, target_pppk):
         return None
     scope.check(flt)
     insts = set(flt.instansi) if flt.instansi else scope.instansi
