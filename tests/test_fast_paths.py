@@ -211,3 +211,18 @@ def test_default_view_table_declines_other_views(db):
     assert ask(db, flt.with_(golongan_min=9), Scope(), d, 20.0, "unit_id") is None
     assert ask(db, flt.with_(instansi=(2, 5)), Scope(), d, 20.0, "status") is None
     assert ask(db, flt.with_(instansi=(2, 5)), Scope(), d, 20.0, "unit_id") is not None
+
+
+@pytest.mark.parametrize("limit", [1, 7, 100])
+def test_drilldown_gap_cutoff_keeps_the_list(db, limit):
+    """The region-wide drill-down joins only people at or above the limit-th gap: its page of
+    people is the head of the full list."""
+    from analytics.queries import competency
+
+    flt = Filter(tahun=YEAR)
+    kompetensi = db.scalar("SELECT min(kompetensi) FROM agg_kompetensi_pegawai")
+    full = competency.drilldown(db, flt, Scope(), "instansi", (), kompetensi, None)
+    page = competency.drilldown(db, flt, Scope(), "instansi", (), kompetensi, limit)
+    assert full.people.height > limit
+    assert_frame_equal(page.people, full.people.head(limit))
+    assert page.total == full.total == full.people.height
