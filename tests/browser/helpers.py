@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import time
 from pathlib import Path
 
 from playwright.sync_api import Locator, Page, expect
@@ -106,9 +107,20 @@ def chart_data(page: Page, nth: int = 0) -> list[dict]:
     )
 
 
-def grid_rows(frame: Locator) -> list[dict[str, str]]:
+def grid_rows(frame: Locator, min_rows: int = 0, timeout_s: float = 20.0) -> list[dict[str, str]]:
     """Rows of a st.dataframe as {column header: text}, read from Glide's accessible table
-    (it holds the rendered rows and columns only: enough for short lists)."""
+    (it holds the rendered rows and columns only: enough for short lists). With `min_rows`,
+    wait until the grid has rendered at least that many rows (it fills after the frame
+    appears)."""
+    end = time.monotonic() + timeout_s
+    rows = _grid_rows(frame)
+    while len(rows) < min_rows and time.monotonic() < end:
+        time.sleep(0.25)
+        rows = _grid_rows(frame)
+    return rows
+
+
+def _grid_rows(frame: Locator) -> list[dict[str, str]]:
     return frame.evaluate(
         """df => { const heads = {};
              df.querySelectorAll('thead th').forEach(th =>
