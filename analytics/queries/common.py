@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date
+
+import duckdb
 import polars as pl
 
 from analytics.filters import Scope
@@ -44,3 +47,18 @@ def years(db: Database) -> list[int]:
 def headcount(db: Database) -> int:
     """Number of employees in the store (all instances)."""
     return int(db.scalar("SELECT count(*) FROM pegawai"))
+
+
+def has_year(db: Database, table: str, year: int, per: date | None = None) -> bool:
+    """True when the pre-aggregate `table` (a trusted name) holds rows for the year (and, with
+    `per`, for that as-of date); False on a read-only store built before the table existed.
+    Remembered until the data version changes."""
+    sql = f"SELECT EXISTS (SELECT 1 FROM {table} WHERE tahun = $y"
+    params: dict = {"y": year}
+    if per is not None:
+        sql += " AND per = $per"
+        params["per"] = per
+    try:
+        return bool(db.scalar_memo(sql + ")", params))
+    except duckdb.CatalogException:
+        return False

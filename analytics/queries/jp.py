@@ -17,13 +17,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-import duckdb
 import polars as pl
 
 from analytics import privacy
 from analytics.domain import JENIS_JABATAN, STATUS_KEPEGAWAIAN
 from analytics.filters import Filter, Scope, employee_where
 from analytics.queries import jp_summary
+from analytics.queries.common import has_year
 from analytics.rules import jp as R
 from analytics.store import Database
 
@@ -113,12 +113,7 @@ class _Source:
 
 
 def _has_person_year(db: Database, year: int) -> bool:
-    try:
-        return bool(
-            db.scalar_memo("SELECT count(*) > 0 FROM agg_jp_pegawai WHERE tahun = $y", {"y": year})
-        )
-    except duckdb.CatalogException:  # a read-only store built before the table existed
-        return False
+    return has_year(db, "agg_jp_pegawai", year)
 
 
 def _source(db: Database, flt: Filter, scope: Scope, as_of: date, target_pppk: float) -> _Source:
@@ -301,7 +296,8 @@ def completion(
     if sort not in SORTS:
         raise ValueError(f"unknown sort: {sort}")
     d = _resolve(db, flt, as_of)
-    cte, params = _person_cte(db, flt, scope, d, target_pppk)
+    if dim in ("jenis_jabatan", "golongan"):
+        cte, params = _person_cte(db, flt, scope, d, target_pppk)
     if dim == "unit":
         head, params = _grouped_source(db, flt, scope, d, target_pppk, "unit_id")
         sql = f"""{head}

@@ -18,6 +18,7 @@ import duckdb
 import polars as pl
 
 from analytics.filters import Filter, Scope
+from analytics.queries.common import has_year
 from analytics.rules import jp as R
 from analytics.store import Database
 
@@ -134,14 +135,7 @@ def monthly(
     else:
         where += " AND tingkat = 'instansi' AND instansi_id = $i"
         params["i"] = next(iter(insts))
-    try:
-        ready = db.scalar_memo(
-            "SELECT count(*) > 0 FROM agg_jp_bulan WHERE tahun = $y AND per = $per",
-            {"y": flt.tahun, "per": as_of},
-        )
-    except duckdb.CatalogException:  # a read-only store built before the table existed
-        return None
-    if not ready:
+    if not has_year(db, "agg_jp_bulan", flt.tahun, as_of):
         return None
     return db.query(
         f"""SELECT CAST(bulan AS BIGINT) AS bulan, jumlah_jp / pegawai AS rata_jp, median_jp,
@@ -211,14 +205,7 @@ def grouped_sql(
     if insts is not None:
         where.append("list_contains($insts, instansi_id)")
         params["insts"] = sorted(insts)
-    try:
-        ready = db.scalar_memo(
-            "SELECT count(*) > 0 FROM agg_jp_ringkas WHERE tahun = $y AND per = $per",
-            {"y": flt.tahun, "per": as_of},
-        )
-    except duckdb.CatalogException:  # a read-only store built before the table existed
-        return None
-    if not ready:
+    if not has_year(db, "agg_jp_ringkas", flt.tahun, as_of):
         return None
     sql = f"WITH grouped AS (SELECT {key}, {_FIGURES} FROM agg_jp_ringkas WHERE {' AND '.join(where)})"
     return sql, params

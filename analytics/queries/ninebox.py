@@ -19,13 +19,13 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-import duckdb
 import polars as pl
 
 from analytics.auth import ROLE_CAPABILITIES
 from analytics.domain import PREDIKAT
 from analytics.filters import Filter, Scope, employee_where
 from analytics.privacy import name_sql, nip_sql
+from analytics.queries.common import has_year
 from analytics.rules import distribution as D
 from analytics.rules import ninebox as R
 from analytics.store import Database
@@ -76,7 +76,7 @@ def _key_sql(scope: Scope, col: str) -> str:
 def _source(db: Database, tahun: int, tag: str) -> str:
     """Subquery with the nine-box inputs of one year (pre-aggregate or live)."""
     t = f"$nb_t{tag}"
-    if _has_year(db, "agg_kotak", tahun):
+    if has_year(db, "agg_kotak", tahun):
         return f"(SELECT nip, predikat, pot_level, pot_skor FROM agg_kotak WHERE tahun = {t})"
     return f"""(SELECT coalesce(k.nip, pt.nip) AS nip, k.predikat, pt.a.level AS pot_level,
                    pt.a.skor AS pot_skor
@@ -100,19 +100,9 @@ def _has_column(db: Database, table: str, column: str) -> bool:
     )
 
 
-def _has_year(db: Database, table: str, tahun: int) -> bool:
-    """True when the pre-aggregate `table` (a trusted name) holds the year."""
-    try:
-        return bool(
-            db.scalar_memo(f"SELECT EXISTS (SELECT 1 FROM {table} WHERE tahun = $t)", {"t": tahun})
-        )
-    except duckdb.CatalogException:  # a read-only store built before the table existed
-        return False
-
-
 def _people_ready(db: Database, tahun: int) -> bool:
     """True when the person-year table agg_kotak_pegawai holds the year (else: live path)."""
-    return _has_column(db, "agg_kotak_pegawai", "pi_bawaan_lalu") and _has_year(
+    return _has_column(db, "agg_kotak_pegawai", "pi_bawaan_lalu") and has_year(
         db, "agg_kotak_pegawai", tahun
     )
 
@@ -250,7 +240,7 @@ def _cube_sql(
     year's active calibrations (few rows) as -1/+1 corrections; None when the cube cannot
     answer (no cube rows for the year, or a rule that prefers the score over the level).
     `dims` are pegawai filter columns (in both the cube and pegawai)."""
-    if not cfg.prefer_level or not _has_year(db, "agg_kotak_kubus", flt.tahun):
+    if not cfg.prefer_level or not has_year(db, "agg_kotak_kubus", flt.tahun):
         return None
     where, params = employee_where(flt, scope, "c")
     k_sql, p_sql, rp = _axes(cfg, "c", "", _has_column(db, "agg_kotak_kubus", "pi_bawaan"))
@@ -1044,7 +1034,7 @@ def calibrations(db: Database, flt: Filter, scope: Scope, all_rows: bool = True)
 def _predikat_counts(db: Database, flt: Filter, scope: Scope, dims: str = "") -> pl.DataFrame:
     """Rated employees per ([instansi_id,] predikat) of the filter's year: from the count cube
     when it holds the year (one row per person and year, like kinerja's key), else kinerja."""
-    cube = _has_year(db, "agg_kotak_kubus", flt.tahun)
+    cube = has_year(db, "agg_kotak_kubus", flt.tahun)
     alias = "c" if cube else "p"
     where, params = employee_where(flt, scope, alias)
     params["nb_t"] = flt.tahun

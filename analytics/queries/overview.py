@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-import duckdb
 import polars as pl
 
 from analytics.filters import Filter, Scope, employee_where, instansi_where
+from analytics.queries.common import has_year
 from analytics.rules import ninebox
 from analytics.rules.jp import TARGET_PNS, sql_meets
 from analytics.store import Database
@@ -90,20 +90,14 @@ def workforce_by_instansi(db: Database, flt: Filter, scope: Scope) -> pl.DataFra
     return db.query(sql, params).with_columns(pl.col("instansi_id").cast(pl.Int64))
 
 
-def _ready(db: Database, table: str, year: int) -> bool:
-    try:
-        sql = f"SELECT count(*) > 0 FROM {table} WHERE tahun = $t"
-        return bool(db.scalar_memo(sql, {"t": year}))
-    except duckdb.CatalogException:  # a read-only store built before the table existed
-        return False
-
-
 def _workforce_from_aggregates(db: Database, flt: Filter, scope: Scope) -> pl.DataFrame | None:
     """`workforce_by_instansi` from the pre-aggregates (issue 8), or None when the year is not
     in them: people and boxes from the count cube agg_kotak_kubus (the year's active
     calibrations applied on top, few rows), PNS and 20 JP from agg_jp_pegawai (whose rows are
     exactly the year's JP population). Same results as the person-level query."""
-    if not (_ready(db, "agg_kotak_kubus", flt.tahun) and _ready(db, "agg_jp_pegawai", flt.tahun)):
+    if not (
+        has_year(db, "agg_kotak_kubus", flt.tahun) and has_year(db, "agg_jp_pegawai", flt.tahun)
+    ):
         return None
     k_idx, params = ninebox.kinerja_sql("c.predikat")
     p_idx, p_params = ninebox.potensial_sql("c.pot_level", "c.pot_skor")
